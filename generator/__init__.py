@@ -1,0 +1,1 @@
+"""Difficult-clients handbook generator: YAML entries in, a four-language MkDocs site out."""

@@ -1,0 +1,178 @@
+"""Load and validate every content file, then build the handbook model: all or nothing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .loader import Document, load_file
+from .model import (KIND_ORDER, Archetype, Citation, Entry, Handbook, Link, Response, Section,
+                    Source, Symptom)
+from .problems import ContentError, Problem, field_path
+from .schemas import did_you_mean, schema_problems
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Ids that would clash with generated pages or folders of the site.
+RESERVED_IDS = frozenset({"index", "assets", "search", "tags", "diagnose", "api", "print",
+                          "cheatsheet", "fr", "ro", "ru", "en"})
+# Fixed anchors of a source page, which its sections must not take.
+SOURCE_ANCHORS = frozenset({"summary", "text", "cited-by"})
+SINGULAR = {"archetypes": "archetype", "symptoms": "symptom", "responses": "response", "sources": "source"}
+
+
+def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
+    """Every entry under content_dir, validated; raises ContentError listing every problem."""
+    root = (root or content_dir.parent).resolve()
+    content_dir = content_dir.resolve()
+    documents, problems = read_documents(content_dir, root)
+    problems += check_references(documents)
+    if problems:
+        raise ContentError(problems)
+    return Handbook([_entry(kind, doc) for kind, doc in documents])
+
+
+def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Document]], list[Problem]]:
+    """Parse and schema-check every file; return the valid documents and all problems."""
+    documents, problems = [], []
+    if not content_dir.is_dir():
+        raise ContentError([Problem(str(content_dir), 1, 1, "", "content folder not found")])
+    for folder in sorted(p for p in content_dir.iterdir() if p.is_dir()):
+        if folder.name not in KIND_ORDER:
+            continue
+        for path in sorted(folder.iterdir()):
+            display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            if path.is_dir() or path.name.startswith("."):
+                continue
+            if path.suffix != ".yml":
+                problems.append(Problem(display, 1, 1, "", f"'{path.name}' is not a .yml file",
+                                        f"entries are named <id>.yml; rename it to '{path.stem}.yml'"
+                                        if path.suffix == ".yaml" else "move it out of content/"))
+                continue
+            id_problem = _id_problem(path.stem)
+            if id_problem:
+                problems.append(Problem(display, 1, 1, "", f"file name '{path.name}': {id_problem}",
+                                        "the file name is the entry's id and its URL"))
+                continue
+            doc, found = load_file(path, display)
+            problems += found
+            if doc is None:
+                continue
+            found = schema_problems(doc, folder.name)
+            problems += found
+            if not found:
+                documents.append((folder.name, doc))
+    return documents, problems
+
+
+def _id_problem(entry_id: str) -> str:
+    if entry_id in RESERVED_IDS:
+        return f"'{entry_id}' is a reserved name"
+    if not ID_PATTERN.match(entry_id) or len(entry_id) > 64:
+        return "an id is lowercase ASCII letters, digits and single hyphens, like 'fix-scope'"
+    return ""
+
+
+def _link_id(item) -> str:
+    return item if isinstance(item, str) else item["id"]
+
+
+def check_references(documents: list[tuple[str, Document]]) -> list[Problem]:
+    """Every referenced id and source#section exists; ids and former ids are unique."""
+    problems: list[Problem] = []
+    ids = {kind: {} for kind in KIND_ORDER}
+    for kind, doc in documents:
+        ids[kind][Path(doc.path).stem] = doc
+    sections = {sid: {s["id"] for s in doc.data["sections"]} for sid, doc in ids["sources"].items()}
+
+    def report(doc: Document, path: tuple, message: str, hint: str = "") -> None:
+        line, column = doc.position(path)
+        problems.append(Problem(doc.path, line, column, field_path(path), message, hint))
+
+    for kind, doc in documents:
+        own_id = Path(doc.path).stem
+        data = doc.data
+        relations = {"archetypes": {"symptoms": "symptoms", "responses": "responses", "related": "archetypes"},
+                     "responses": {"symptoms": "symptoms"}}.get(kind, {})
+        for field, target in relations.items():
+            seen = set()
+            for i, item in enumerate(data.get(field, [])):
+                ref = _link_id(item)
+                at = (field, i) if isinstance(item, str) else (field, i, "id")
+                if ref not in ids[target]:
+                    report(doc, at, f"unknown {SINGULAR[target]} '{ref}'", did_you_mean(ref, ids[target]))
+                elif target == kind and ref == own_id:
+                    report(doc, at, f"an {SINGULAR[kind]} cannot be related to itself", "remove this line")
+                elif ref in seen:
+                    report(doc, at, f"'{ref}' is listed twice", "keep one of them")
+                seen.add(ref)
+        for i, citation in enumerate(data.get("citations", [])):
+            source, section = citation["source"], citation["section"]
+            if source not in ids["sources"]:
+                report(doc, ("citations", i, "source"), f"unknown source '{source}'",
+                       did_you_mean(source, ids["sources"]))
+            elif section not in sections[source]:
+                report(doc, ("citations", i, "section"), f"source '{source}' has no section '{section}'",
+                       did_you_mean(section, sections[source]) or
+                       f"its sections: {', '.join(sorted(sections[source]))}")
+        if kind == "sources":
+            seen = set()
+            for i, section in enumerate(data["sections"]):
+                if section["id"] in SOURCE_ANCHORS:
+                    report(doc, ("sections", i, "id"), f"section id '{section['id']}' is reserved for the page",
+                           "choose another id")
+                elif section["id"] in seen:
+                    report(doc, ("sections", i, "id"), f"section id '{section['id']}' is used twice",
+                           "section ids are anchors and must be unique")
+                seen.add(section["id"])
+    problems += _check_claims(documents)
+    return problems
+
+
+def _check_claims(documents: list[tuple[str, Document]]) -> list[Problem]:
+    """No two entries of a kind claim the same id, live or former; the message names both files."""
+    problems = []
+    claims: dict[tuple[str, str], tuple[Document, tuple]] = {}
+    for kind, doc in documents:
+        claims[(kind, Path(doc.path).stem)] = (doc, ())
+    for kind, doc in documents:
+        for i, old in enumerate(doc.data.get("former_ids", [])):
+            where = ("former_ids", i)
+            line, column = doc.position(where)
+            other = claims.get((kind, old))
+            if other:
+                what = "is the id of" if other[1] == () else "is already a former id of"
+                problems.append(Problem(doc.path, line, column, field_path(where),
+                                        f"former id '{old}' {what} {other[0].path}",
+                                        "an old URL can lead to one entry only"))
+                continue
+            claims[(kind, old)] = (doc, where)
+    return problems
+
+
+def _text(value) -> dict | None:
+    return dict(value) if value else None
+
+
+def _links(items) -> tuple[Link, ...]:
+    return tuple(Link(i, None) if isinstance(i, str) else Link(i["id"], _text(i.get("note")))
+                 for i in items or ())
+
+
+def _entry(kind: str, doc: Document) -> Entry:
+    d = doc.data
+    common = dict(kind=kind, id=Path(doc.path).stem, path=doc.path, name=d["name"], summary=d["summary"],
+                  former_ids=tuple(d.get("former_ids", ())), translated_from=d.get("translated_from", {}))
+    citations = tuple(Citation(c["source"], c["section"]) for c in d.get("citations", ()))
+    if kind == "archetypes":
+        return Archetype(**common, aliases=tuple(d.get("aliases", ())), why=_text(d.get("why")),
+                         symptoms=_links(d["symptoms"]), responses=_links(d["responses"]),
+                         avoid=tuple(d.get("avoid", ())), related=_links(d.get("related")),
+                         tags=tuple(d.get("tags", ())), citations=citations)
+    if kind == "symptoms":
+        return Symptom(**common, examples=tuple(d.get("examples", ())), citations=citations)
+    if kind == "responses":
+        return Response(**common, steps=tuple(d["steps"]), say=tuple(d.get("say", ())),
+                        avoid=tuple(d.get("avoid", ())), symptoms=_links(d.get("symptoms")),
+                        tags=tuple(d.get("tags", ())), citations=citations)
+    return Source(**common, language=d["language"], title=d["title"], url_origin=d.get("url"),
+                  sections=tuple(Section(s["id"], s["heading"], s["text"]) for s in d["sections"]))

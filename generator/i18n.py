@@ -1,0 +1,67 @@
+"""UI strings and entry texts in the reader's language, with English as the visible fallback."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .languages import DEFAULT, LANGUAGES
+from .model import Archetype, Entry, Response, Source, Symptom, Text
+
+UI_FILE = Path(__file__).parent / "ui.yml"
+
+
+@cache
+def ui_strings() -> dict[str, dict[str, str]]:
+    """The translation table of every UI string: key -> language -> text."""
+    return yaml.safe_load(UI_FILE.read_text("utf-8"))
+
+
+def ui(key: str, lang: str) -> str:
+    """One UI string in a language; an unknown key is a programming error."""
+    return ui_strings()[key][lang]
+
+
+def entry_texts(entry: Entry) -> dict[str, Text]:
+    """Every translatable text of an entry, by field path ('summary', 'steps[1]', 'responses[0].note')."""
+    texts: dict[str, Text] = {"name": entry.name, "summary": entry.summary}
+    if isinstance(entry, Archetype) and entry.why:
+        texts["why"] = entry.why
+    lists = {Archetype: ("avoid",), Response: ("steps", "say", "avoid"), Symptom: ("examples",)}
+    for field in lists.get(type(entry), ()):
+        for i, text in enumerate(getattr(entry, field)):
+            texts[f"{field}[{i}]"] = text
+    links = {Archetype: ("symptoms", "responses", "related"), Response: ("symptoms",)}
+    for field in links.get(type(entry), ()):
+        for i, link in enumerate(getattr(entry, field)):
+            if link.note:
+                texts[f"{field}[{i}].note"] = link.note
+    return texts
+
+
+def untranslated(entry: Entry, lang: str) -> list[str]:
+    """Field paths of an entry with no text in this language (English is never missing)."""
+    if lang == DEFAULT:
+        return []
+    return [path for path, text in entry_texts(entry).items() if lang not in text]
+
+
+def text_version(entry: Entry) -> str:
+    """A short fingerprint of an entry's English text: translations record the one they follow."""
+    import hashlib
+
+    english = "\n".join(f"{path}={text['en']}" for path, text in sorted(entry_texts(entry).items()))
+    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:8]
+
+
+def stale(entry: Entry, lang: str) -> bool:
+    """Whether a translation was made from an older English text than the current one."""
+    if lang == DEFAULT or isinstance(entry, Source) and lang == entry.language:
+        return False
+    recorded = entry.translated_from.get(lang)
+    return recorded is not None and recorded != text_version(entry)
+
+
+__all__ = ["LANGUAGES", "ui", "ui_strings", "untranslated", "entry_texts", "text_version", "stale"]

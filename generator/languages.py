@@ -1,0 +1,11 @@
+"""The handbook's languages: English first, then its translations."""
+
+DEFAULT = "en"
+LANGUAGES = ("en", "fr", "ro", "ru")
+TRANSLATIONS = LANGUAGES[1:]
+NATIVE_NAMES = {"en": "English", "fr": "Français", "ro": "Română", "ru": "Русский"}
+
+
+def prefix(lang: str) -> str:
+    """The URL prefix of a language's site: '' for English, 'fr/' for French."""
+    return "" if lang == DEFAULT else f"{lang}/"

@@ -1,0 +1,106 @@
+"""The MkDocs adapter: one build per language, pages generated in memory from the content model.
+
+Why not mkdocs-static-i18n: it crashes on in-memory files, needs generated Markdown written into
+docs_dir, and merges every language into one search index. Material recommends one build per
+language; this plugin runs them, so plain `mkdocs build` and `mkdocs serve` build all four.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import build
+from mkdocs.config import config_options as opt
+from mkdocs.config import load_config
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .content import load_handbook
+from .i18n import ui
+from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
+from .model import KIND_ORDER
+from .problems import ContentError
+from .render import Page, render_all
+
+log = get_plugin_logger(__name__)
+
+# Lunr stemming is off by default for most languages in Material; switch it on per build.
+SEARCH_PIPELINE = ["stemmer", "stopWordFilter", "trimmer"]
+
+
+class HandbookConfig(Config):
+    content_dir = opt.Dir(exists=True, default="content")
+    languages = opt.ListOfItems(opt.Choice(LANGUAGES), default=list(LANGUAGES))
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    """Loads and validates content once, then renders each language's pages into its own build."""
+
+    def __init__(self) -> None:
+        self.language = DEFAULT
+        self.pages: dict[str, list[Page]] | None = None  # set by the root build, shared with the others
+        self.is_root = True
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.is_root:
+            self.pages = self._render_everything(config)
+        config.nav = [{ui("home", self.language): "index.md"}] + [
+            {ui(kind, self.language): f"{kind}/index.md"} for kind in KIND_ORDER]
+        base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        config.extra["alternate"] = [
+            {"name": NATIVE_NAMES[lang], "link": base + prefix(lang), "lang": lang}
+            for lang in self.config.languages]
+        config.extra["handbook_language"] = self.language
+        return config
+
+    def _render_everything(self, config: MkDocsConfig) -> dict[str, list[Page]]:
+        # Everything is loaded, validated and rendered before MkDocs cleans or writes site_dir.
+        content_dir = Path(self.config.content_dir)
+        try:
+            book = load_handbook(content_dir, Path(config.config_file_path).parent)
+            return render_all(book, self.config.languages)
+        except ContentError as error:
+            count = len(error.problems)
+            raise PluginError(f"{count} problem{'s' if count != 1 else ''} in content; "
+                              f"nothing was built:\n{error}") from None
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # docs_dir is content/: its YAML is the source of the pages, not files to publish.
+        for file in list(files):
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir)):
+                files.remove(file)
+        for page in self.pages[self.language]:
+            file = File.generated(config, page.src_uri, content=page.markdown)
+            if page.entry is not None:
+                file.edit_uri = Path(page.entry.path).relative_to(Path(self.config.content_dir).name).as_posix() \
+                    if page.entry.path.startswith(Path(self.config.content_dir).name + "/") else page.entry.path
+            else:
+                file.edit_uri = None
+            files.append(file)
+        return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.is_root:
+            return
+        for lang in self.config.languages:
+            if lang != DEFAULT:
+                build(self._language_config(config, lang))
+
+    def _language_config(self, root: MkDocsConfig, lang: str) -> MkDocsConfig:
+        """The root build's configuration, moved to a language's prefix, theme and search."""
+        site_url = (root.site_url or "/").rstrip("/") + "/" + prefix(lang)
+        config = load_config(config_file=root.config_file_path, site_dir=os.path.join(root.site_dir, lang),
+                             site_url=site_url, strict=root.strict)
+        config.theme["language"] = lang
+        search = config.plugins.get("material/search")
+        if search is not None:
+            search.config.lang = [lang]
+            search.config.pipeline = SEARCH_PIPELINE
+        plugin = next(p for p in config.plugins.values() if isinstance(p, HandbookPlugin))
+        plugin.is_root, plugin.language, plugin.pages = False, lang, self.pages
+        return config
