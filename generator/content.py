@@ -24,16 +24,17 @@ def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
     """Every entry under content_dir, validated; raises ContentError listing every problem."""
     root = (root or content_dir.parent).resolve()
     content_dir = content_dir.resolve()
-    documents, problems = read_documents(content_dir, root)
-    problems += check_references(documents)
+    documents, present, problems = read_documents(content_dir, root)
+    problems += check_references(documents, present)
     if problems:
         raise ContentError(problems)
     return Handbook([_entry(kind, doc) for kind, doc in documents])
 
 
-def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Document]], list[Problem]]:
-    """Parse and schema-check every file; return the valid documents and all problems."""
+def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Document]], dict, list[Problem]]:
+    """Parse and schema-check every file: the valid documents, the ids of all files, every problem."""
     documents, problems = [], []
+    present: dict[str, set[str]] = {kind: set() for kind in KIND_ORDER}
     if not content_dir.is_dir():
         raise ContentError([Problem(str(content_dir), 1, 1, "", "content folder not found")])
     for folder in sorted(p for p in content_dir.iterdir() if p.is_dir()):
@@ -48,6 +49,7 @@ def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Docum
                                         f"entries are named <id>.yml; rename it to '{path.stem}.yml'"
                                         if path.suffix == ".yaml" else "move it out of content/"))
                 continue
+            present[folder.name].add(path.stem)
             id_problem = _id_problem(path.stem)
             if id_problem:
                 problems.append(Problem(display, 1, 1, "", f"file name '{path.name}': {id_problem}",
@@ -61,7 +63,7 @@ def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Docum
             problems += found
             if not found:
                 documents.append((folder.name, doc))
-    return documents, problems
+    return documents, present, problems
 
 
 def _id_problem(entry_id: str) -> str:
@@ -76,13 +78,16 @@ def _link_id(item) -> str:
     return item if isinstance(item, str) else item["id"]
 
 
-def check_references(documents: list[tuple[str, Document]]) -> list[Problem]:
-    """Every referenced id and source#section exists; ids and former ids are unique."""
+def check_references(documents: list[tuple[str, Document]], present: dict[str, set[str]]) -> list[Problem]:
+    """Every referenced id and source#section exists; ids and former ids are unique.
+
+    A reference to a file that exists but failed to load is not reported again: its own
+    problems already are.
+    """
     problems: list[Problem] = []
-    ids = {kind: {} for kind in KIND_ORDER}
-    for kind, doc in documents:
-        ids[kind][Path(doc.path).stem] = doc
-    sections = {sid: {s["id"] for s in doc.data["sections"]} for sid, doc in ids["sources"].items()}
+    ids = present
+    loaded_sources = {Path(doc.path).stem: doc for kind, doc in documents if kind == "sources"}
+    sections = {sid: {s["id"] for s in doc.data["sections"]} for sid, doc in loaded_sources.items()}
 
     def report(doc: Document, path: tuple, message: str, hint: str = "") -> None:
         line, column = doc.position(path)
@@ -110,7 +115,7 @@ def check_references(documents: list[tuple[str, Document]]) -> list[Problem]:
             if source not in ids["sources"]:
                 report(doc, ("citations", i, "source"), f"unknown source '{source}'",
                        did_you_mean(source, ids["sources"]))
-            elif section not in sections[source]:
+            elif source in sections and section not in sections[source]:
                 report(doc, ("citations", i, "section"), f"source '{source}' has no section '{section}'",
                        did_you_mean(section, sections[source]) or
                        f"its sections: {', '.join(sorted(sections[source]))}")

@@ -124,7 +124,7 @@ def _build(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem])
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    if node.style is None:
+    if not node.style:  # plain: libyaml says "", the pure-Python parser None
         doc.plain[path] = node.value
     return _constructor.construct_object(node)
 

@@ -45,15 +45,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.language = DEFAULT
         self.pages: dict[str, list[Page]] | None = None  # set by the root build, shared with the others
         self.is_root = True
+        self.base = "/"  # URL path of the English root, shared by every language build
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.is_root:
             self.pages = self._render_everything(config)
+            self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        config.site_name = ui("site_name", self.language)
         config.nav = [{ui("home", self.language): "index.md"}] + [
             {ui(kind, self.language): f"{kind}/index.md"} for kind in KIND_ORDER]
-        base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         config.extra["alternate"] = [
-            {"name": NATIVE_NAMES[lang], "link": base + prefix(lang), "lang": lang}
+            {"name": NATIVE_NAMES[lang], "link": self.base + prefix(lang), "lang": lang}
             for lang in self.config.languages]
         config.extra["handbook_language"] = self.language
         return config
@@ -102,5 +104,5 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             search.config.lang = [lang]
             search.config.pipeline = SEARCH_PIPELINE
         plugin = next(p for p in config.plugins.values() if isinstance(p, HandbookPlugin))
-        plugin.is_root, plugin.language, plugin.pages = False, lang, self.pages
+        plugin.is_root, plugin.language, plugin.pages, plugin.base = False, lang, self.pages, self.base
         return config

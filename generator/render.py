@@ -100,7 +100,7 @@ class Renderer:
             return Markup("")
         if self.lang in text:
             return Markup(md_escape(text[self.lang]))
-        return Markup(f'<span lang="{DEFAULT}" markdown>{md_escape(text[DEFAULT])}</span>')
+        return Markup(f'<span lang="{DEFAULT}">{md_escape(text[DEFAULT])}</span>')
 
     def href(self, target: str, anchor: str = "") -> Markup:
         """A relative Markdown link target from the current page to another page's source."""

@@ -38,7 +38,10 @@ def schema_problems(doc: Document, kind: str) -> list[Problem]:
     problems = []
     for error in validator(kind).iter_errors(doc.data):
         problems.extend(_explain(doc, error))
-    return problems
+    # A misspelt required field is one mistake: keep "unknown field 'sumary' (did you mean...)".
+    meant = {p.hint for p in problems if p.message.startswith("unknown field")}
+    return [p for p in problems if not (p.message.startswith("missing required field")
+                                        and f"did you mean '{p.message.split(chr(39))[1]}'?" in meant)]
 
 
 def _read_as(value: object) -> str:

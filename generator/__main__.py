@@ -1,0 +1,106 @@
+"""Contributor commands: check content, start a new entry, see what needs translating."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import scaffold, status
+from .content import load_handbook
+from .problems import ContentError
+
+ROOT = Path.cwd()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate every entry exactly as the build does, without building."""
+    github = args.format == "github" or (args.format is None and os.environ.get("GITHUB_ACTIONS") == "true")
+    try:
+        book = load_handbook(Path(args.content), ROOT)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem)
+            if github:
+                print(problem.github())
+        count = len(error.problems)
+        print(f"\n{count} problem{'s' if count != 1 else ''} found. Fix them and run "
+              f"`python -m generator check` again.", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{len(book[kind])} {kind}" for kind in book.kinds)
+    print(f"All content is valid: {counts}.")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write a skeleton entry with every field, in all four languages."""
+    try:
+        path = scaffold.new_entry(Path(args.content), args.kind, args.id)
+    except scaffold.ScaffoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}.\n"
+          "Fill in every 'TODO', then run `python -m generator check`.")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print translation coverage, missing texts and stale translations; or record translations."""
+    try:
+        book = load_handbook(Path(args.content), ROOT)
+    except ContentError as error:
+        print(error)
+        print("\nFix these problems first (see `python -m generator check`).", file=sys.stderr)
+        return 1
+    if args.mark:
+        lang, targets = args.mark[0], args.mark[1:]
+        try:
+            changed = status.mark(book, ROOT, lang, targets)
+        except status.StatusError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(f"Recorded the current English text as the base of {len(changed)} {lang} translation(s).")
+        return 0
+    print(status.report(book, verbose=args.verbose))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line of `python -m generator`."""
+    main = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    main.add_argument("--content", default="content", help="the content folder (default: content)")
+    sub = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check every content file, as the build does",
+                           description="Check every YAML entry: syntax, fields, ids and references. "
+                                       "Prints each problem as path:line:col: field: message (hint).")
+    check.add_argument("--format", choices=["text", "github"],
+                       help="'github' adds ::error annotations (automatic when GITHUB_ACTIONS=true)")
+    check.set_defaults(run=cmd_check)
+
+    new = sub.add_parser("new", help="write a skeleton entry to fill in",
+                         description="Write content/<kind>/<id>.yml with every field and a comment on each.")
+    new.add_argument("kind", choices=["archetype", "symptom", "response", "source"], help="the kind of entry")
+    new.add_argument("id", help="the new id: lowercase words joined by hyphens, like 'fix-scope'")
+    new.set_defaults(run=cmd_new)
+
+    stat = sub.add_parser("status", help="translation coverage, missing and outdated translations",
+                          description="Show translation coverage per language and kind, what is missing, "
+                                      "and translations made from an older English text.")
+    stat.add_argument("-v", "--verbose", action="store_true", help="list every missing field")
+    stat.add_argument("--mark", nargs="+", metavar=("LANG", "ID"),
+                      help="record that LANG translations of these entries (kind/id, or 'all') "
+                           "follow the current English text")
+    stat.set_defaults(run=cmd_status)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code."""
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

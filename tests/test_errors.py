@@ -1,0 +1,132 @@
+"""Bad content: the exact message a contributor gets, and a build that fails cleanly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import ENV, mkdocs_build
+
+VALID_SYMPTOM = """\
+name: {en: "Calls at night"}
+summary: {en: "Calls at 2 a.m."}
+citations: [{source: article-one, section: talker}]
+"""
+
+
+def check(project) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project,
+                          capture_output=True, text=True, env=ENV)
+
+
+def write(project, relpath, text):
+    path = project / "content" / relpath
+    path.write_bytes(text if isinstance(text, bytes) else textwrap.dedent(text).encode("utf-8"))
+    return path
+
+
+CASES = [
+    ("unknown response with a suggestion",
+     "archetypes/talker.yml",
+     lambda s: s.replace("responses: [time-box]", "responses: [time-bx]"),
+     "content/archetypes/talker.yml:4:13: responses[0]: unknown response 'time-bx' (did you mean 'time-box'?)"),
+    ("unknown field with a suggestion",
+     "archetypes/talker.yml",
+     lambda s: s.replace("summary:", "sumary:"),
+     "content/archetypes/talker.yml:2:1: sumary: unknown field 'sumary' (did you mean 'summary'?)"),
+    ("missing required field",
+     "symptoms/long-stories.yml",
+     lambda s: "\n".join(l for l in s.splitlines() if not l.startswith("summary")) + "\n",
+     "content/symptoms/long-stories.yml:1:1: missing required field 'summary'"),
+    ("unknown source section",
+     "archetypes/talker.yml",
+     lambda s: s.replace("section: talker", "section: talkr"),
+     "content/archetypes/talker.yml:5:44: citations[0].section: source 'article-one' has no section 'talkr' "
+     "(did you mean 'talker'?)"),
+    ("unquoted yes/no value",
+     "archetypes/talker.yml",
+     lambda s: s.replace('ro: "Vorbărețul"', "ro: no"),
+     "content/archetypes/talker.yml:1:40: name.ro: 'no' is read as a yes/no value, not as text "
+     '(quote this value: "no")'),
+    ("duplicate key",
+     "symptoms/long-stories.yml",
+     lambda s: s + 'name: {en: "Again"}\n',
+     "content/symptoms/long-stories.yml:4:1: name: duplicate key 'name' (first at line 1) "
+     "(remove one of them; YAML would silently keep the last)"),
+    ("syntax error",
+     "symptoms/long-stories.yml",
+     lambda s: s.replace("summary: {", "summary: {{"),
+     "content/symptoms/long-stories.yml:3:1: YAML syntax error: did not find expected ',' or '}' "
+     "(check quotes, colons and indentation)"),
+    ("self reference",
+     "archetypes/talker.yml",
+     lambda s: s + "related: [talker]\n",
+     "content/archetypes/talker.yml:6:11: related[0]: an archetype cannot be related to itself (remove this line)"),
+    ("anchors and aliases",
+     "symptoms/long-stories.yml",
+     lambda s: s.replace("summary: {", "summary: &s {") + "examples: [*s]\n",
+     "content/symptoms/long-stories.yml:2:10: YAML anchors and aliases (&name, *name) are not allowed "
+     "(write the value out in full)"),
+    ("bad id in a relation",
+     "archetypes/talker.yml",
+     lambda s: s.replace("responses: [time-box]", "responses: [Time_Box]"),
+     "content/archetypes/talker.yml:4:13: responses[0]: 'Time_Box' is not a valid id (use lowercase ASCII "
+     "letters, digits and single hyphens, like 'fix-scope')"),
+]
+
+
+@pytest.mark.parametrize("name,relpath,edit,message", CASES, ids=[c[0] for c in CASES])
+def test_check_reports_the_exact_problem(project, name, relpath, edit, message):
+    path = project / "content" / relpath
+    path.write_text(edit(path.read_text("utf-8")), "utf-8")
+    result = check(project)
+    assert result.returncode == 1
+    assert message in result.stdout, result.stdout
+    assert "1 problem found" in result.stderr, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_all_problems_of_a_run_are_reported_together(project):
+    write(project, "symptoms/a.yml", VALID_SYMPTOM.replace("summary", "sumary"))
+    write(project, "symptoms/b.yml", VALID_SYMPTOM.replace("section: talker", "section: nope"))
+    result = check(project)
+    assert "content/symptoms/a.yml:2:1" in result.stdout
+    assert "content/symptoms/b.yml:3:44" in result.stdout
+    assert "2 problems found" in result.stderr
+
+
+def test_github_format_adds_annotations(project):
+    write(project, "symptoms/a.yml", VALID_SYMPTOM.replace("summary", "sumary"))
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "github"], cwd=project,
+                            capture_output=True, text=True, env=ENV)
+    assert ("::error file=content/symptoms/a.yml,line=2,col=1::sumary: unknown field 'sumary' "
+            "(did you mean 'summary'?)") in result.stdout
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "content/symptoms/x.yml:1:1: file is empty"),
+    (b"\xef\xbb\xbf" + VALID_SYMPTOM.encode(), "content/symptoms/x.yml:1:1: file starts with a byte-order mark"),
+    (b"name: {en: \"caf\xe9\"}\n", "content/symptoms/x.yml:1:16: byte 0xe9 is not valid UTF-8"),
+    (b"- a\n- b\n", "content/symptoms/x.yml:1:1: the file holds a list; an entry is a mapping of fields"),
+    (b"just text\n", "content/symptoms/x.yml:1:1: the file holds a single value"),
+])
+def test_unreadable_files(project, content, message):
+    write(project, "symptoms/x.yml", content)
+    result = check(project)
+    assert result.returncode == 1 and message in result.stdout, result.stdout
+
+
+def test_broken_file_fails_the_build_and_keeps_the_previous_site(project, tmp_path):
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    talker = project / "content/archetypes/talker.yml"
+    talker.write_text(talker.read_text().replace("responses: [time-box]", "responses: [time-bx]"))
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "content/archetypes/talker.yml:4:13: responses[0]: unknown response 'time-bx'" in result.stderr
+    assert "Traceback" not in result.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
