@@ -29,8 +29,18 @@ from .render import Page, render_all
 
 log = get_plugin_logger(__name__)
 
-# Lunr stemming is off by default for most languages in Material; switch it on per build.
-SEARCH_PIPELINE = ["stemmer", "stopWordFilter", "trimmer"]
+# Each language's lunr trimmer keeps its own letters (Cyrillic, ș, é). No stemmer: Material adds
+# a trailing wildcard to every query term, which skips the stemmer at query time, so a stemmed
+# index never matches the whole word a reader types ("скряга" is indexed as "скряг").
+SEARCH_PIPELINE = ["trimmer", "stopWordFilter"]
+
+
+def configure_search(config: MkDocsConfig, lang: str) -> None:
+    """Give a language build its own search language and a pipeline that works for it."""
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.lang = [lang]
+        search.config.pipeline = SEARCH_PIPELINE
 
 
 class HandbookConfig(Config):
@@ -52,6 +62,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.pages = self._render_everything(config)
             self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         config.site_name = ui("site_name", self.language)
+        configure_search(config, self.language)
         config.nav = [{ui("home", self.language): "index.md"}] + [
             {ui(kind, self.language): f"{kind}/index.md"} for kind in KIND_ORDER]
         config.extra["alternate"] = [
@@ -99,10 +110,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config = load_config(config_file=root.config_file_path, site_dir=os.path.join(root.site_dir, lang),
                              site_url=site_url, strict=root.strict)
         config.theme["language"] = lang
-        search = config.plugins.get("material/search")
-        if search is not None:
-            search.config.lang = [lang]
-            search.config.pipeline = SEARCH_PIPELINE
         plugin = next(p for p in config.plugins.values() if isinstance(p, HandbookPlugin))
         plugin.is_root, plugin.language, plugin.pages, plugin.base = False, lang, self.pages, self.base
         return config

@@ -43,3 +43,39 @@ def built_site(tmp_path_factory) -> Path:
 def project(tmp_path) -> Path:
     """A writable copy of the fixture project."""
     return copy_fixture(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    assert Path(CHROMIUM).exists(), "browser tests need Debian's chromium package (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_url(built_site, tmp_path_factory):
+    """The fixture site served at /handbook/, as its site_url says."""
+    from browser import serve
+
+    root = tmp_path_factory.mktemp("served")
+    (root / "handbook").symlink_to(built_site, target_is_directory=True)
+    with serve(root) as base:
+        yield base + "/handbook/"
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page that records JavaScript errors in page.errors."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()
