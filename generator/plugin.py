@@ -26,6 +26,7 @@ from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from .model import KIND_ORDER
 from .problems import ContentError
 from .render import Page, render_all
+from .sanitize import clean
 
 log = get_plugin_logger(__name__)
 
@@ -96,6 +97,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 file.edit_uri = None
             files.append(file)
         return files
+
+    def on_page_content(self, html: str, **kwargs) -> str:
+        # Contributor text is escaped by the templates; this second gate holds if escaping ever slips.
+        return clean(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.is_root:
