@@ -23,9 +23,10 @@ from mkdocs.structure.files import File, Files
 from .content import load_handbook
 from .i18n import ui
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
-from .model import KIND_ORDER
+from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
+from .model import KIND_ORDER, Handbook
 from .problems import ContentError
-from .render import Page, render_all
+from .render import Page, redirects, render_all, render_redirect
 from .sanitize import clean
 
 log = get_plugin_logger(__name__)
@@ -55,6 +56,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         self.language = DEFAULT
         self.pages: dict[str, list[Page]] | None = None  # set by the root build, shared with the others
+        self.book: Handbook | None = None
         self.is_root = True
         self.base = "/"  # URL path of the English root, shared by every language build
 
@@ -64,20 +66,26 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
         config.site_name = ui("site_name", self.language)
         configure_search(config, self.language)
-        config.nav = [{ui("home", self.language): "index.md"}] + [
-            {ui(kind, self.language): f"{kind}/index.md"} for kind in KIND_ORDER]
+        config.nav = [{ui("home", self.language): "index.md"},
+                      {ui("diagnose", self.language): "diagnose.md"}] + [
+            {ui(kind, self.language): f"{kind}/index.md"} for kind in KIND_ORDER] + [
+            {ui("tags", self.language): "tags/index.md"}]
         config.extra["alternate"] = [
-            {"name": NATIVE_NAMES[lang], "link": self.base + prefix(lang), "lang": lang}
+            {"name": NATIVE_NAMES[lang], "link": self.base + prefix(lang), "lang": lang, "prefix": prefix(lang)}
             for lang in self.config.languages]
         config.extra["handbook_language"] = self.language
+        config.extra["handbook_prefix"] = prefix(self.language)
+        toc = config.mdx_configs.setdefault("toc", {})
+        if toc.get("permalink"):
+            toc["permalink_title"] = ui("permalink", self.language)
         return config
 
     def _render_everything(self, config: MkDocsConfig) -> dict[str, list[Page]]:
         # Everything is loaded, validated and rendered before MkDocs cleans or writes site_dir.
         content_dir = Path(self.config.content_dir)
         try:
-            book = load_handbook(content_dir, Path(config.config_file_path).parent)
-            return render_all(book, self.config.languages)
+            self.book = load_handbook(content_dir, Path(config.config_file_path).parent)
+            return render_all(self.book, self.config.languages)
         except ContentError as error:
             count = len(error.problems)
             raise PluginError(f"{count} problem{'s' if count != 1 else ''} in content; "
@@ -90,12 +98,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.remove(file)
         for page in self.pages[self.language]:
             file = File.generated(config, page.src_uri, content=page.markdown)
-            if page.entry is not None:
-                file.edit_uri = Path(page.entry.path).relative_to(Path(self.config.content_dir).name).as_posix() \
-                    if page.entry.path.startswith(Path(self.config.content_dir).name + "/") else page.entry.path
-            else:
-                file.edit_uri = None
+            # "Edit this page" opens the entry's YAML file (edit_uri points at the repository root).
+            file.edit_uri = page.entry.path if page.entry is not None else None
             files.append(file)
+        for old, target in redirects(self.book):
+            files.append(File.generated(config, old, content=render_redirect(target, self.language)))
+        if self.language == DEFAULT:
+            files.append(File.generated(config, EXPORT_PATH, content=export_json(self.book)))
+            files.append(File.generated(config, EXPORT_SCHEMA_PATH,
+                                        content=EXPORT_SCHEMA_FILE.read_text("utf-8")))
         return files
 
     def on_page_content(self, html: str, **kwargs) -> str:
@@ -116,5 +127,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                              site_url=site_url, strict=root.strict)
         config.theme["language"] = lang
         plugin = next(p for p in config.plugins.values() if isinstance(p, HandbookPlugin))
-        plugin.is_root, plugin.language, plugin.pages, plugin.base = False, lang, self.pages, self.base
+        plugin.is_root, plugin.language, plugin.base = False, lang, self.base
+        plugin.pages, plugin.book = self.pages, self.book
         return config

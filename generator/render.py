@@ -15,6 +15,7 @@ from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
+TAGS = ("payment", "scope", "communication", "respect", "time", "contract")  # as in the schema
 
 # Only the characters Python-Markdown can escape with a backslash; '<' and '>' become entities.
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}!])")
@@ -103,6 +104,16 @@ class Renderer:
             return Markup(md_escape(text[self.lang]))
         return Markup(f'<span lang="{DEFAULT}">{md_escape(text[DEFAULT])}</span>')
 
+    def html(self, value: Text | str | None) -> Markup:
+        """A UI string or entry text for a raw HTML context: HTML-escaped, not Markdown-escaped."""
+        if isinstance(value, str):
+            return Markup.escape(value)
+        if not value:
+            return Markup("")
+        if self.lang in value:
+            return Markup.escape(value[self.lang])
+        return Markup('<span lang="{}">{}</span>').format(DEFAULT, value[DEFAULT])
+
     def href(self, target: str, anchor: str = "") -> Markup:
         """A relative Markdown link target from the current page to another page's source."""
         rel = posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
@@ -134,6 +145,18 @@ class Renderer:
             kinds=KIND_ORDER, untranslated=untranslated, stale=stale, Source=Source, Link=Link,
             split_blocks=split_blocks, **context)
 
+    def page_url(self, target: str) -> Markup:
+        """A relative URL from the current page to a built page ('archetypes/x/'), for raw HTML."""
+        here = posixpath.dirname(self.src_uri)
+        if not self.src_uri.endswith("index.md"):
+            here = posixpath.join(here, posixpath.basename(self.src_uri)[:-3])
+        return Markup(posixpath.relpath(target, here or ".").rstrip("/") + "/")
+
+    def tagged(self, tag: str) -> dict[str, list[Entry]]:
+        """Entries carrying a tag, by kind."""
+        return {kind: [e for e in self.book[kind].values() if tag in getattr(e, "tags", ())]
+                for kind in ("archetypes", "responses")}
+
     def pages(self) -> list[Page]:
         """Every page of the handbook in this renderer's language."""
         pages = [Page("index.md", self.render("home.md.j2", "index.md"))]
@@ -143,7 +166,30 @@ class Renderer:
             for entry in self.book[kind].values():
                 uri = f"{kind}/{entry.id}.md"
                 pages.append(Page(uri, self.render(f"{kind}.md.j2", uri, entry=entry), entry))
+        for archetype in self.book["archetypes"].values():
+            uri = f"cheatsheets/{archetype.id}.md"
+            pages.append(Page(uri, self.render("cheatsheet.md.j2", uri, entry=archetype), archetype))
+        pages.append(Page("diagnose.md", self.render("diagnose.md.j2", "diagnose.md")))
+        pages.append(Page("tags/index.md", self.render("tags.md.j2", "tags/index.md", tags=TAGS)))
+        for tag in TAGS:
+            uri = f"tags/{tag}.md"
+            pages.append(Page(uri, self.render("tag.md.j2", uri, tag=tag)))
+        pages.append(Page("print.md", self.render("print.md.j2", "print.md")))
         return pages
+
+
+def redirects(book: Handbook) -> list[tuple[str, str]]:
+    """(old path, relative target) for every former id: 'archetypes/old/index.html' -> '../new/'."""
+    return [(f"{entry.kind}/{old}/index.html", f"../{entry.id}/")
+            for entry in book.all() for old in entry.former_ids]
+
+
+def render_redirect(target: str, lang: str, env: jinja2.Environment | None = None) -> str:
+    """The HTML of a redirect page that keeps the #anchor."""
+    env = env or environment()
+    html = jinja2.Environment(loader=env.loader, autoescape=True)
+    return html.get_template("redirect.html.j2").render(target=target, lang=lang,
+                                                          title=ui("redirect_title", lang))
 
 
 def render_all(book: Handbook, languages=LANGUAGES) -> dict[str, list[Page]]:

@@ -1,0 +1,57 @@
+"""The JSON export: every entry in every language with its relations both ways, stable field names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .languages import LANGUAGES
+from .model import Archetype, Entry, Handbook, Link, Response, Source, Symptom
+
+EXPORT_PATH = "api/v1/handbook.json"
+EXPORT_SCHEMA_PATH = "api/v1/handbook.schema.json"
+EXPORT_SCHEMA_FILE = Path(__file__).parent / "schemas" / "export" / "handbook.schema.json"
+VERSION = 1
+
+
+def _links(links: tuple[Link, ...]) -> list[dict]:
+    return [{"id": link.id, "note": dict(link.note) if link.note else None} for link in links]
+
+
+def _entry(book: Handbook, entry: Entry) -> dict:
+    data = {"id": entry.id, "path": entry.url, "file": entry.path, "former_ids": list(entry.former_ids),
+            "name": dict(entry.name), "summary": dict(entry.summary)}
+    if not isinstance(entry, Source):
+        data["citations"] = [{"source": c.source, "section": c.section} for c in entry.citations]
+    if isinstance(entry, Archetype):
+        data |= {"aliases": list(entry.aliases), "why": dict(entry.why) if entry.why else None,
+                 "tags": list(entry.tags), "avoid": [dict(t) for t in entry.avoid],
+                 "symptoms": _links(book.linked(entry, "symptoms")),
+                 "responses": _links(book.linked(entry, "responses")),
+                 "related": _links(book.linked(entry, "related"))}
+    elif isinstance(entry, Symptom):
+        data |= {"examples": [dict(t) for t in entry.examples],
+                 "archetypes": _links(book.linked(entry, "archetypes")),
+                 "responses": _links(book.linked(entry, "responses"))}
+    elif isinstance(entry, Response):
+        data |= {"steps": [dict(t) for t in entry.steps], "say": [dict(t) for t in entry.say],
+                 "avoid": [dict(t) for t in entry.avoid], "tags": list(entry.tags),
+                 "symptoms": _links(book.linked(entry, "symptoms")),
+                 "archetypes": _links(book.linked(entry, "archetypes"))}
+    elif isinstance(entry, Source):
+        data |= {"language": entry.language, "title": entry.title, "origin": entry.url_origin,
+                 "sections": [{"id": s.id, "heading": s.heading, "text": s.text} for s in entry.sections],
+                 "cited_by": [{"kind": c.entry.kind, "id": c.entry.id, "section": c.section}
+                              for c in book.cited_by.get(entry.id, ())]}
+    return data
+
+
+def export(book: Handbook) -> dict:
+    """The handbook as plain data, described by schemas/export.schema.json."""
+    return {"version": VERSION, "languages": list(LANGUAGES),
+            **{kind: [_entry(book, e) for e in entries.values()] for kind, entries in book.kinds.items()}}
+
+
+def export_json(book: Handbook) -> str:
+    """The export as JSON text: sorted keys, so two builds of the same content are identical."""
+    return json.dumps(export(book), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
