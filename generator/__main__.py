@@ -66,6 +66,33 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    """Check every internal link and anchor of a built site."""
+    from urllib.parse import urlsplit
+
+    import yaml
+
+    from .links import check_site
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"error: {site} holds no built site; run `mkdocs build` first", file=sys.stderr)
+        return 1
+    base = args.base
+    if base is None:
+        config = Path("mkdocs.yml")
+        text = config.read_text("utf-8") if config.is_file() else ""
+        url = next((line.split(":", 1)[1].strip() for line in text.splitlines()
+                    if line.startswith("site_url:")), "/")
+        base = urlsplit(yaml.safe_load(url) if "!ENV" not in url else url.split(",")[-1].strip(" ]'\"")).path
+    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    count, broken = check_site(site, base)
+    for link in broken:
+        print(link)
+    print(f"{count} pages checked, {len(broken)} broken link(s).")
+    return 1 if broken else 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line of `python -m generator`."""
     main = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
@@ -93,6 +120,15 @@ def parser() -> argparse.ArgumentParser:
                       help="record that LANG translations of these entries (kind/id, or 'all') "
                            "follow the current English text")
     stat.set_defaults(run=cmd_status)
+
+    from .synth import register_command as register_synth  # benchmarks and scale tests
+    register_synth(sub)
+    links = sub.add_parser("links", help="check every internal link and #anchor of a built site",
+                           description="Check that every internal link and #anchor in a built site resolves, "
+                                       "in all languages.")
+    links.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
+    links.add_argument("--base", help="URL path the site is served under (default: from mkdocs.yml site_url)")
+    links.set_defaults(run=cmd_links)
     return main
 
 

@@ -99,7 +99,9 @@ def test_edit_link_points_at_the_yaml_file(built_site):
 def test_language_switcher_keeps_the_page(built_site):
     html = page(built_site, "ro", "responses/time-box/index.html")
     for prefix in ("", "fr/", "ro/", "ru/"):
-        assert f'href="/handbook/{prefix}responses/time-box/" hreflang=' in html
+        assert f'href="../../../{prefix}responses/time-box/" hreflang=' in html
+    english = page(built_site, "en", "index.html")
+    assert 'href="./ru/" hreflang="ru"' in english
 
 
 @pytest.mark.parametrize("lang", LANGS)

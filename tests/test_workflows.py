@@ -1,0 +1,228 @@
+"""The repository's GitHub set-up: workflows lint clean and pin their actions, the contributor
+templates are well-formed, and the content validates with check-jsonschema as editors see it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+ISSUE_FORMS = [GITHUB / "ISSUE_TEMPLATE" / "suggest-entry.yml",
+               GITHUB / "ISSUE_TEMPLATE" / "report-mistake.yml"]
+ISSUE_CONFIG = GITHUB / "ISSUE_TEMPLATE" / "config.yml"
+PR_TEMPLATE = GITHUB / "PULL_REQUEST_TEMPLATE.md"
+SCHEMAS = ROOT / "generator" / "schemas"
+KINDS = {"archetypes": "archetype", "symptoms": "symptom", "responses": "response", "sources": "source"}
+
+# owner/repo[/path]@<40-hex commit> # vX.Y.Z   or   owner/repo[/path]@vX.Y.Z
+PINNED_SHA = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+PINNED_TAG = re.compile(r"^[\w.-]+/[\w./-]+@v\d+\.\d+\.\d+$")
+VERSION_COMMENT = re.compile(r"#\s*v\d+\.\d+\.\d+\s*$")
+
+
+def _tool(name: str) -> str:
+    """A command installed next to this Python (the virtualenv), else on PATH; never skipped."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if not found:
+        pytest.fail(f"'{name}' is not installed: pip install -r requirements-dev.txt")
+    return found
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def _check_jsonschema(*args: str) -> subprocess.CompletedProcess:
+    """The check-jsonschema command line, from the Python running the tests."""
+    try:
+        import check_jsonschema  # noqa: F401
+    except ImportError:
+        pytest.fail("check-jsonschema is not installed: pip install -r requirements-dev.txt")
+    return _run(sys.executable, "-m", "check_jsonschema", *args)
+
+
+def _schema_args(kind: str) -> list[str]:
+    # The schemas $ref common.schema.json by a relative name: anchor them at their own file.
+    schema = SCHEMAS / f"{kind}.schema.json"
+    return ["--schemafile", str(schema), "--base-uri", schema.as_uri()]
+
+
+def _uses(node) -> list[str]:
+    """Every `uses:` value in a parsed workflow, at any depth (steps and reusable workflows)."""
+    if isinstance(node, dict):
+        found = [node["uses"]] if isinstance(node.get("uses"), str) else []
+        return found + [u for v in node.values() for u in _uses(v)]
+    if isinstance(node, list):
+        return [u for v in node for u in _uses(v)]
+    return []
+
+
+# (a) actionlint
+
+
+def test_both_workflows_exist():
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "deploy.yml"}
+
+
+def test_actionlint_passes_on_every_workflow():
+    # shellcheck/pyflakes are off so that the result does not depend on what else is installed.
+    actionlint = _tool("actionlint")
+    result = _run(actionlint, "-no-color", "-oneline", "-shellcheck=", "-pyflakes=",
+                  *(str(p.relative_to(ROOT)) for p in WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_rejects_a_broken_workflow(tmp_path):
+    # The linter really runs: a reference to a step id that does not exist is an error.
+    bad = tmp_path / "bad.yml"
+    bad.write_text((GITHUB / "workflows" / "ci.yml").read_text("utf-8")
+                   .replace("steps.build.outcome", "steps.bulid.outcome"), "utf-8")
+    assert "steps.bulid.outcome" in bad.read_text("utf-8")
+    result = _run(_tool("actionlint"), "-no-color", "-oneline", "-shellcheck=", "-pyflakes=", str(bad))
+    assert result.returncode != 0
+    assert "bulid" in result.stdout
+
+
+# (b) pinned actions
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned(workflow):
+    data = yaml.safe_load(workflow.read_text("utf-8"))
+    uses = _uses(data)
+    assert uses, f"{workflow.name} uses no action"
+    for ref in uses:
+        if ref.startswith("./"):
+            continue  # an action of this repository, pinned by the commit itself
+        assert PINNED_SHA.match(ref) or PINNED_TAG.match(ref), \
+            f"{workflow.name}: '{ref}' is not pinned to a full commit SHA or an exact vX.Y.Z tag"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_sha_pins_name_their_version(workflow):
+    # A bare SHA says nothing to a reviewer: each one carries its release as a comment.
+    for number, line in enumerate(workflow.read_text("utf-8").splitlines(), 1):
+        match = re.match(r"^\s*(?:-\s+)?uses:\s*([^\s#]+)", line)
+        if match and PINNED_SHA.match(match.group(1)):
+            assert VERSION_COMMENT.search(line), f"{workflow.name}:{number}: add '# vX.Y.Z' after the SHA"
+
+
+def test_pin_check_rejects_floating_refs():
+    for ref in ["actions/checkout@v4", "actions/checkout@main", "actions/checkout@v4.2",
+                "actions/checkout@11bd719", "actions/checkout"]:
+        assert not (PINNED_SHA.match(ref) or PINNED_TAG.match(ref)), ref
+    for ref in ["actions/checkout@v4.2.2", "actions/checkout@" + "a" * 40,
+                "github/codeql-action/init@v3.1.0"]:
+        assert PINNED_SHA.match(ref) or PINNED_TAG.match(ref), ref
+
+
+def test_ci_runs_what_the_brief_promises():
+    steps = yaml.safe_load((GITHUB / "workflows" / "ci.yml").read_text("utf-8"))["jobs"]["check"]["steps"]
+    runs = "\n".join(s.get("run", "") for s in steps)
+    for command in ["pip install -r requirements-dev.txt", "python -m generator check",
+                    "mkdocs build --strict", "python -m pytest", "python -m generator links site"]:
+        assert command in runs, command
+    assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in steps)
+
+
+def test_deploy_has_pages_permissions_and_one_deployment_at_a_time():
+    data = yaml.safe_load((GITHUB / "workflows" / "deploy.yml").read_text("utf-8"))
+    assert data["concurrency"]["group"] and data["concurrency"]["cancel-in-progress"] is False
+    deploy = data["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    on = data[True] if True in data else data["on"]  # PyYAML reads the key `on` as a yes/no value
+    assert on["push"]["branches"] == ["main"] and "workflow_dispatch" in on
+
+
+# (c) contributor templates
+
+
+@pytest.mark.parametrize("path", ISSUE_FORMS + [ISSUE_CONFIG], ids=lambda p: p.name)
+def test_issue_templates_parse(path):
+    assert isinstance(yaml.safe_load(path.read_text("utf-8")), dict)
+
+
+def test_issue_forms_match_githubs_schema():
+    result = _check_jsonschema("--builtin-schema", "vendor.github-issue-forms", *map(str, ISSUE_FORMS))
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = _check_jsonschema("--builtin-schema", "vendor.github-issue-config", str(ISSUE_CONFIG))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_match_githubs_schema():
+    result = _check_jsonschema("--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_forms_ask_what_they_should():
+    suggest, mistake = (yaml.safe_load(p.read_text("utf-8")) for p in ISSUE_FORMS)
+    kind = next(b for b in suggest["body"] if b.get("id") == "kind")
+    assert kind["type"] == "dropdown"
+    assert kind["attributes"]["options"] == ["archetype", "symptom", "response", "source"]
+    language = next(b for b in mistake["body"] if b.get("id") == "language")
+    assert language["type"] == "dropdown" and language["attributes"]["options"] == ["en", "fr", "ro", "ru"]
+
+
+def test_pull_request_template_is_a_checklist():
+    text = PR_TEMPLATE.read_text("utf-8")
+    assert text.count("- [ ]") >= 5
+    for needle in ["python -m generator check", "status", "source#section", "former_ids", "preview"]:
+        assert needle in text, needle
+
+
+def test_pre_commit_config_parses_and_pins_its_hooks():
+    data = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    repos = data["repos"]
+    assert any(h["entry"] == "python -m generator check" for r in repos if r["repo"] == "local"
+               for h in r["hooks"])
+    for repo in repos:
+        if repo["repo"] != "local":
+            assert re.fullmatch(r"v?\d+\.\d+\.\d+|[0-9a-f]{40}", str(repo["rev"])), repo["repo"]
+
+
+# (d) content against its schema, as check-jsonschema (and so an editor) sees it
+
+
+@pytest.mark.parametrize("folder", sorted(KINDS), ids=str)
+def test_content_validates_with_check_jsonschema(folder):
+    files = sorted((ROOT / "content" / folder).glob("*.yml"))
+    assert files, f"no content in content/{folder}/"
+    result = _check_jsonschema(*_schema_args(KINDS[folder]), *map(str, files))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("folder", sorted(KINDS), ids=str)
+def test_content_files_name_their_schema_for_editors(folder):
+    expected = f"# yaml-language-server: $schema=../../generator/schemas/{KINDS[folder]}.schema.json"
+    for path in sorted((ROOT / "content" / folder).glob("*.yml")):
+        first = path.read_text("utf-8").split("\n", 1)[0]
+        assert first == expected, f"{path.relative_to(ROOT)}: first line should be '{expected}'"
+
+
+def _with(data: dict, **changes) -> dict:
+    return {**data, **changes}
+
+
+@pytest.mark.parametrize("change, complaint", [
+    (lambda d: {("summry" if k == "summary" else k): v for k, v in d.items()}, "summry"),
+    (lambda d: _with(d, colour="red"), "colour"),
+    (lambda d: _with(d, name={"english": "Know-it-all"}), "english"),
+    (lambda d: _with(d, tags=["gossip"]), "gossip"),
+    (lambda d: _with(d, responses=["Convince With Facts"]), "Convince With Facts"),
+], ids=["misspelt-field", "unknown-field", "unknown-language", "unknown-tag", "bad-id"])
+def test_check_jsonschema_rejects_a_bad_archetype(tmp_path, change, complaint):
+    good = yaml.safe_load((ROOT / "content" / "archetypes" / "know-it-all.yml").read_text("utf-8"))
+    bad = tmp_path / "know-it-all.yml"
+    bad.write_text(yaml.safe_dump(change(good), allow_unicode=True), "utf-8")
+    result = _check_jsonschema(*_schema_args("archetype"), str(bad))
+    assert result.returncode != 0, result.stdout
+    assert complaint in result.stdout + result.stderr
