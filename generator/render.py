@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,16 @@ def md_escape(value: object) -> str:
     text = re.sub(r"\s+", " ", str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     return _LINE_START.sub(r"\1\\\2", text)
+
+
+def fold(text: str) -> str:
+    """Latin letters without diacritics ('Atotștiutorul' -> 'Atotstiutorul'); Cyrillic is kept as is."""
+    out = []
+    for char in text:
+        if "LATIN" in unicodedata.name(char, ""):
+            char = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        out.append(char)
+    return "".join(out)
 
 
 def _finalize(value: object) -> Markup:
@@ -151,6 +162,10 @@ class Renderer:
         if not self.src_uri.endswith("index.md"):
             here = posixpath.join(here, posixpath.basename(self.src_uri)[:-3])
         return Markup(posixpath.relpath(target, here or ".").rstrip("/") + "/")
+
+    def folded(self, names: list[str]) -> list[str]:
+        """The names that read differently without diacritics, so a search typed without them finds them."""
+        return [fold(n) for n in names if fold(n) != n]
 
     def tagged(self, tag: str) -> dict[str, list[Entry]]:
         """Entries carrying a tag, by kind."""

@@ -69,3 +69,10 @@ def test_no_javascript_errors(page, fixture_url, lang, path):
     page.goto(fixture_url + PREFIX[lang] + path)
     page.wait_for_load_state("networkidle")
     assert page.errors == []
+
+
+@pytest.mark.parametrize("lang,query", [("ro", "atotstiutorul"), ("en", "atotstiutorul")])
+def test_search_without_diacritics_finds_the_name_with_them(page, fixture_url, lang, query):
+    page.goto(fixture_url + PREFIX[lang])
+    results = search(page, query)
+    assert "archetypes/know-it-all/" in results.first.locator("a").first.get_attribute("href")
