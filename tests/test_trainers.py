@@ -133,3 +133,12 @@ def test_link_checker_passes_the_site_and_catches_a_broken_anchor(built_site, tm
                          env=ENV, cwd=REPO)
     assert bad.returncode == 1
     assert "fr/archetypes/talker/index.html: ../../sources/article-one/#talkr: no #talkr" in bad.stdout
+
+
+def test_diagnosis_works_after_instant_navigation(page, fixture_url):
+    page.goto(fixture_url + "fr/")
+    page.locator('.md-nav a[href$="diagnose/"]').first.click()
+    page.wait_for_url("**/fr/diagnose/")
+    page.check('input[value="long-stories"]')
+    assert page.locator(".diagnose-ranking > li:visible").first.get_attribute("data-archetype") == "talker"
+    assert page.errors == []
