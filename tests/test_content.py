@@ -12,7 +12,7 @@ from generator.i18n import untranslated
 from generator.languages import TRANSLATIONS
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "tests" / "seeds"  # the five scraped articles, as received
 ARCHETYPES = {"know-it-all", "reluctant-delegate", "public-budget", "one-more-tweak", "talker", "due-yesterday",
               "realist", "abuser", "non-payer", "all-nighter", "anti-contract", "indecisive", "penny-pincher",
               "insatiable", "manipulator", "controller"}
