@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 from .loader import Document, load_file
-from .model import (KIND_ORDER, Archetype, Citation, Entry, Handbook, Link, Response, Section,
-                    Source, Symptom)
-from .problems import ContentError, Problem, field_path
+from .model import KIND_ORDER, Archetype, Citation, Entry, Handbook, Link, Response, Section, Source, Symptom
+from .problems import ContentError, Problem, field_path, shown
 from .schemas import did_you_mean, schema_problems
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -18,6 +17,7 @@ RESERVED_IDS = frozenset({"index", "assets", "search", "tags", "diagnose", "api"
 # Fixed anchors of a source page, which its sections must not take.
 SOURCE_ANCHORS = frozenset({"summary", "text", "cited-by"})
 SINGULAR = {"archetypes": "archetype", "symptoms": "symptom", "responses": "response", "sources": "source"}
+MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 wrong items gets 50 lines and a count, not 20,000
 
 
 def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
@@ -32,38 +32,73 @@ def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
 
 
 def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Document]], dict, list[Problem]]:
-    """Parse and schema-check every file: the valid documents, the ids of all files, every problem."""
+    """Parse and schema-check every file: the valid documents, the ids of all files, every problem.
+
+    The ids are a map kind -> id -> file, for every file with a well-formed name, loaded or not.
+    Nothing under content/ is skipped silently: a folder or YAML file in the wrong place is a
+    problem too (only hidden files, like editors' and the system's, are left alone).
+    """
     documents, problems = [], []
-    present: dict[str, set[str]] = {kind: set() for kind in KIND_ORDER}
+    present: dict[str, dict[str, str]] = {kind: {} for kind in KIND_ORDER}
     if not content_dir.is_dir():
         raise ContentError([Problem(str(content_dir), 1, 1, "", "content folder not found")])
+
+    def shown_path(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    kinds = ", ".join(f"{kind}/" for kind in KIND_ORDER)
+    for path in sorted(content_dir.iterdir()):
+        if path.name.startswith(".") or path.name in KIND_ORDER:
+            continue
+        if path.is_dir():
+            problems.append(Problem(shown_path(path), 1, 1, "",
+                                    f"folder '{shown(path.name)}' is not a kind of entry",
+                                    did_you_mean(path.name, KIND_ORDER) or f"entries go in {kinds}"))
+        elif path.suffix in (".yml", ".yaml"):
+            problems.append(Problem(shown_path(path), 1, 1, "",
+                                    f"'{shown(path.name)}' is outside the kind folders",
+                                    f"move it into one of {kinds}"))
     for folder in sorted(p for p in content_dir.iterdir() if p.is_dir()):
         if folder.name not in KIND_ORDER:
             continue
         for path in sorted(folder.iterdir()):
-            display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-            if path.is_dir() or path.name.startswith("."):
+            display = shown_path(path)
+            if path.name.startswith("."):
+                continue
+            if path.is_dir():
+                problems.append(Problem(display, 1, 1, "",
+                                        f"folder '{shown(path.name)}' inside {folder.name}/ is not read",
+                                        f"entries are files directly in content/{folder.name}/"))
                 continue
             if path.suffix != ".yml":
                 problems.append(Problem(display, 1, 1, "", f"'{path.name}' is not a .yml file",
                                         f"entries are named <id>.yml; rename it to '{path.stem}.yml'"
                                         if path.suffix == ".yaml" else "move it out of content/"))
                 continue
-            present[folder.name].add(path.stem)
             id_problem = _id_problem(path.stem)
             if id_problem:
-                problems.append(Problem(display, 1, 1, "", f"file name '{path.name}': {id_problem}",
+                problems.append(Problem(display, 1, 1, "", f"file name '{shown(path.name)}': {id_problem}",
                                         "the file name is the entry's id and its URL"))
                 continue
+            present[folder.name][path.stem] = display
             doc, found = load_file(path, display)
-            problems += found
-            if doc is None:
-                continue
-            found = schema_problems(doc, folder.name)
-            problems += found
-            if not found:
-                documents.append((folder.name, doc))
+            if doc is not None:
+                found = schema_problems(doc, folder.name)
+                if not found:
+                    documents.append((folder.name, doc))
+            problems += _capped(found)
     return documents, present, problems
+
+
+def _capped(found: list[Problem]) -> list[Problem]:
+    if len(found) <= MAX_PROBLEMS_PER_FILE:
+        return found
+    found = sorted(found)
+    rest = found[MAX_PROBLEMS_PER_FILE]
+    return found[:MAX_PROBLEMS_PER_FILE] + [
+        Problem(rest.path, rest.line, rest.column, "",
+                f"{len(found) - MAX_PROBLEMS_PER_FILE} more problems in this file are not shown",
+                "fix these first, then check again")]
 
 
 def _id_problem(entry_id: str) -> str:
@@ -78,7 +113,8 @@ def _link_id(item) -> str:
     return item if isinstance(item, str) else item["id"]
 
 
-def check_references(documents: list[tuple[str, Document]], present: dict[str, set[str]]) -> list[Problem]:
+def check_references(documents: list[tuple[str, Document]],
+                     present: dict[str, dict[str, str]]) -> list[Problem]:
     """Every referenced id and source#section exists; ids and former ids are unique.
 
     A reference to a file that exists but failed to load is not reported again: its own
@@ -96,7 +132,8 @@ def check_references(documents: list[tuple[str, Document]], present: dict[str, s
     for kind, doc in documents:
         own_id = Path(doc.path).stem
         data = doc.data
-        relations = {"archetypes": {"symptoms": "symptoms", "responses": "responses", "related": "archetypes"},
+        relations = {"archetypes": {"symptoms": "symptoms", "responses": "responses",
+                                    "related": "archetypes"},
                      "responses": {"symptoms": "symptoms"}}.get(kind, {})
         for field, target in relations.items():
             seen = set()
@@ -123,34 +160,43 @@ def check_references(documents: list[tuple[str, Document]], present: dict[str, s
             seen = set()
             for i, section in enumerate(data["sections"]):
                 if section["id"] in SOURCE_ANCHORS:
-                    report(doc, ("sections", i, "id"), f"section id '{section['id']}' is reserved for the page",
-                           "choose another id")
+                    report(doc, ("sections", i, "id"),
+                           f"section id '{section['id']}' is reserved for the page", "choose another id")
                 elif section["id"] in seen:
                     report(doc, ("sections", i, "id"), f"section id '{section['id']}' is used twice",
                            "section ids are anchors and must be unique")
                 seen.add(section["id"])
-    problems += _check_claims(documents)
+    problems += _check_claims(documents, present)
     return problems
 
 
-def _check_claims(documents: list[tuple[str, Document]]) -> list[Problem]:
-    """No two entries of a kind claim the same id, live or former; the message names both files."""
+def _check_claims(documents: list[tuple[str, Document]], present: dict[str, dict[str, str]]) -> list[Problem]:
+    """No two entries of a kind claim the same id, live or former; the message names both files.
+
+    Live ids are those of every file, loaded or not: a former id must not shadow an entry that
+    is only broken for now.
+    """
     problems = []
-    claims: dict[tuple[str, str], tuple[Document, tuple]] = {}
+    former: dict[tuple[str, str], str] = {}  # (kind, former id) -> file that claims it
     for kind, doc in documents:
-        claims[(kind, Path(doc.path).stem)] = (doc, ())
-    for kind, doc in documents:
+        own_id = Path(doc.path).stem
         for i, old in enumerate(doc.data.get("former_ids", [])):
-            where = ("former_ids", i)
-            line, column = doc.position(where)
-            other = claims.get((kind, old))
-            if other:
-                what = "is the id of" if other[1] == () else "is already a former id of"
-                problems.append(Problem(doc.path, line, column, field_path(where),
-                                        f"former id '{old}' {what} {other[0].path}",
-                                        "an old URL can lead to one entry only"))
+            hint = "an old URL can lead to one entry only"
+            if old == own_id:
+                message = f"former id '{old}' is this entry's own id"
+                hint = "remove it: former_ids lists the ids the entry had before a rename"
+            elif old in RESERVED_IDS:
+                message = f"former id '{old}' is a reserved name"
+                hint = "its redirect would replace a page of the site"
+            elif old in present.get(kind, {}):
+                message = f"former id '{old}' is the id of {present[kind][old]}"
+            elif (kind, old) in former:
+                message = f"former id '{old}' is already a former id of {former[(kind, old)]}"
+            else:
+                former[(kind, old)] = doc.path
                 continue
-            claims[(kind, old)] = (doc, where)
+            where = ("former_ids", i)
+            problems.append(Problem(doc.path, *doc.position(where), field_path(where), message, hint))
     return problems
 
 

@@ -1,19 +1,38 @@
-"""Read one YAML content file strictly: data plus the line and column of every value."""
+"""Read one YAML content file strictly: data plus the line and column of every value.
+
+Whatever the bytes, load_file returns problems with a position, never raises: files too big,
+unreadable, not UTF-8, with control characters, YAML syntax errors, anchors, aliases and tags,
+nesting too deep or lists too long to check in reasonable time are all refused before the data is
+built.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .problems import Problem, field_path
+from .problems import Problem, field_path, shown
 
 MAX_BYTES = 256 * 1024  # far above any real entry; bounds memory and time per file
+MAX_DEPTH = 16  # the deepest real value is 4 levels down (responses[0].note.en)
+MAX_ITEMS = 2000  # items of one list or fields of one mapping; real entries have a few dozen
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is about 4x faster
 
 Position = tuple[int, int]
+_DEEP_HINT = "an entry nests only a few levels: check the brackets and indentation"
+
+# What YAML accepts in a file (its "printable" set); anything else is a pasted control character.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_STR = "tag:yaml.org,2002:str"
+# Plain scalars PyYAML would resolve to these tags are only text here ('<<' and '=' as values).
+_TEXT_TAGS = {_STR, "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
+_TAG_NAMES = {"tag:yaml.org,2002:timestamp": "date", "tag:yaml.org,2002:int": "number",
+              "tag:yaml.org,2002:float": "number", "tag:yaml.org,2002:bool": "yes/no value",
+              "tag:yaml.org,2002:null": "empty value"}
 
 
 @dataclass
@@ -38,43 +57,84 @@ def _at(mark) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
+def _text_position(text: str, index: int) -> Position:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+class _Refused(Exception):
+    """A file refused while its events are scanned, before anything is built."""
+
+    def __init__(self, at: Position, message: str, hint: str):
+        super().__init__(message)
+        self.at, self.message, self.hint = at, message, hint
+
+
 def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Parse one file; on failure return no document and the problems that stop it."""
 
     def fail(message: str, hint: str = "", at: Position = (1, 1)) -> tuple[None, list[Problem]]:
         return None, [Problem(display, at[0], at[1], "", message, hint)]
 
-    raw = path.read_bytes()
+    try:
+        if path.is_symlink() and not path.exists():
+            return fail("the file is a link that leads nowhere", "replace the link with the file itself")
+        if not path.is_file():
+            return fail("not a regular file", "entries are plain .yml files; move this out of content/")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return fail(f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed",
+                        "split the entry or shorten its text")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # never more, even if the file grows meanwhile
+    except OSError as error:
+        return fail(f"cannot read the file: {error.strerror or error}",
+                    "check that it is a readable file, not a broken link")
     if len(raw) > MAX_BYTES:
-        return fail(f"file is {len(raw):,} bytes, more than the {MAX_BYTES:,} allowed",
+        return fail(f"file is more than the {MAX_BYTES:,} bytes allowed",
                     "split the entry or shorten its text")
     if raw.startswith(b"\xef\xbb\xbf"):
         return fail("file starts with a byte-order mark (BOM)", "save it as UTF-8 without BOM")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return fail("file is saved as UTF-16", "save it as UTF-8 without BOM")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
         return fail(f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
                     "save the file as UTF-8", (line, column))
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        return fail(f"character U+{ord(bad.group()):04X} is not allowed in YAML",
+                    "delete it: invisible control characters usually come from copy and paste",
+                    _text_position(text, bad.start()))
     if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip()
                                for ln in text.splitlines()):
         return fail("file is empty", "run `python -m generator new` for a skeleton entry")
     try:
-        # Anchors and aliases are refused before composing: "billion laughs" never expands.
-        for event in yaml.parse(text, Loader=Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return fail("YAML anchors and aliases (&name, *name) are not allowed",
-                            "write the value out in full", _at(event.start_mark))
+        _scan(text)
         node = yaml.compose(text, Loader=Loader)
+    except _Refused as refused:
+        return fail(refused.message, refused.hint, refused.at)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        at = _at(mark) if mark else (1, 1)
         message = error.problem or error.context or "invalid YAML"
-        return fail(f"YAML syntax error: {message}", _syntax_hint(message),
-                    _at(mark) if mark else (1, 1))
-    except yaml.YAMLError as error:
-        return fail(f"YAML syntax error: {error}")
+        if "nesting depth" in message:
+            return fail(f"lists and mappings nested more than {MAX_DEPTH} deep", _DEEP_HINT, at)
+        if "another document" in message:
+            return fail("the file holds more than one YAML document ('---' starts a new one)",
+                        "keep one entry per file: remove this '---' line and what follows", at)
+        if _tab_before(text, at):
+            return fail("YAML syntax error: a tab in the indentation", "indent with spaces, not tabs", at)
+        return fail(f"YAML syntax error: {message}", _syntax_hint(message), at)
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return fail(f"YAML syntax error: {first}", "check quotes, colons and indentation")
+    if node is None or (isinstance(node, yaml.ScalarNode) and not node.value and not node.style):
+        return fail("file is empty", "run `python -m generator new` for a skeleton entry")  # only '---'
     if not isinstance(node, yaml.MappingNode):
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
         return fail(f"the file holds {kind}; an entry is a mapping of fields (name:, summary:, ...)",
@@ -83,6 +143,44 @@ def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]
     problems: list[Problem] = []
     doc.data = _build(node, (), doc, problems)
     return (None if problems else doc), problems
+
+
+def _scan(text: str) -> None:
+    """Refuse what must never be composed: anchors and aliases ("billion laughs"), tags, deep
+    nesting (no RecursionError later) and huge collections (no quadratic uniqueness checks)."""
+    open_: list[list] = []  # [items seen, items allowed, position] of each open list or mapping
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(_at(event.start_mark), "YAML anchors and aliases (&name, *name) are not allowed",
+                           "write the value out in full")
+        if not isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+            if isinstance(event, yaml.CollectionEndEvent):
+                open_.pop()
+            continue
+        if event.tag is not None:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(_at(event.start_mark), f"YAML tags like '{shown(tag, 30)}' are not allowed",
+                           "remove the tag; put text in quotes")
+        if open_:
+            open_[-1][0] += 1
+            if open_[-1][0] > open_[-1][1]:
+                raise _Refused(open_[-1][2], f"more than {MAX_ITEMS:,} items in one list or mapping",
+                               "an entry has a few dozen items at most; split the text")
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(open_) >= MAX_DEPTH:
+                raise _Refused(_at(event.start_mark), f"lists and mappings nested more than {MAX_DEPTH} deep",
+                               _DEEP_HINT)
+            # A mapping's events are its keys and its values: twice as many as its fields.
+            allowed = MAX_ITEMS * (2 if isinstance(event, yaml.MappingStartEvent) else 1)
+            open_.append([0, allowed, _at(event.start_mark)])
+
+
+def _tab_before(text: str, at: Position) -> bool:
+    """Whether the line of a syntax error has a tab in its indentation, or at the error."""
+    lines = text.split("\n")
+    line = lines[at[0] - 1] if 0 < at[0] <= len(lines) else ""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    return "\t" in indent or line[at[1] - 1: at[1]] == "\t"
 
 
 def _syntax_hint(message: str) -> str:
@@ -105,7 +203,9 @@ def _build(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem])
         first_seen: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(doc.path, *_at(key_node.start_mark), "", "a field name must be plain text"))
+                problems.append(Problem(doc.path, *_at(key_node.start_mark), field_path(path),
+                                        "a field name must be plain text",
+                                        "write a name followed by a colon, like 'name:'"))
                 continue
             key = key_node.value
             if key == "<<":
@@ -115,7 +215,7 @@ def _build(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem])
             if key in first_seen:
                 line = first_seen[key][0]
                 problems.append(Problem(doc.path, *_at(key_node.start_mark), field_path(path + (key,)),
-                                        f"duplicate key '{key}' (first at line {line})",
+                                        f"duplicate key '{shown(key)}' (first at line {line})",
                                         "remove one of them; YAML would silently keep the last"))
                 continue
             first_seen[key] = _at(key_node.start_mark)
@@ -124,7 +224,17 @@ def _build(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem])
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    if not node.style:  # plain: libyaml says "", the pure-Python parser None
-        doc.plain[path] = node.value
-    return _constructor.construct_object(node)
-
+    if node.style:  # quoted or block text ("", '', |, >): always text
+        return node.value
+    doc.plain[path] = node.value  # plain: libyaml says "", the pure-Python parser None
+    if node.tag in _TEXT_TAGS:
+        return node.value
+    try:
+        return _constructor.yaml_constructors[node.tag](_constructor, node)
+    except (KeyError, ValueError, OverflowError, yaml.YAMLError):
+        # '2024-13-45', a 5,000-digit number: YAML reads them as a date or number, and fails.
+        what = _TAG_NAMES.get(node.tag, "value")
+        problems.append(Problem(doc.path, *_at(node.start_mark), field_path(path),
+                                f"'{shown(node.value)}' is read as a {what} and is not a valid one",
+                                f'quote this value: "{shown(node.value)}"'))
+        return None

@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(char: str) -> str:
+    return char.encode("unicode_escape").decode("ascii")
+
+
+def one_line(text: str) -> str:
+    """Text with line breaks, tabs and control characters escaped: a problem is one line."""
+    return _UNPRINTABLE.sub(lambda m: _escape(m.group()), text)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A contributor's value as quoted in a message: on one line, and cut if long."""
+    text = one_line(str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -17,10 +35,10 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        where = f"{one_line(self.path)}:{self.line}:{self.column}"
+        field = f" {one_line(self.field)}:" if self.field else ""
+        hint = f" ({one_line(self.hint)})" if self.hint else ""
+        return f"{where}:{field} {one_line(self.message)}{hint}"
 
     def github(self) -> str:
         """The problem as a GitHub Actions annotation, shown on the line of the pull request."""
@@ -43,5 +61,6 @@ def field_path(parts) -> str:
     """Render a path like ('responses', 2, 'note') as 'responses[2].note'."""
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        part = part if isinstance(part, int) else shown(part, 40)
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -12,10 +13,12 @@ import jsonschema
 from referencing import Registry, Resource
 
 from .loader import Document
-from .problems import Problem, field_path
+from .problems import Problem, field_path, shown
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 KINDS = {"archetypes": "archetype", "symptoms": "symptom", "responses": "response", "sources": "source"}
+# What `python -m generator new` writes in every text, id and address for the contributor to fill in.
+PLACEHOLDER = re.compile(r"^(https?://)?TODO")
 
 
 @cache
@@ -28,8 +31,11 @@ def validator(kind: str) -> jsonschema.Draft7Validator:
 
 
 def did_you_mean(word: str, choices) -> str:
-    """A 'did you mean' hint for a near miss, or ''."""
-    close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)
+    """A 'did you mean' hint for a near miss (or a different case), or ''."""
+    choices = sorted(str(c) for c in choices)
+    word = str(word)
+    same = [c for c in choices if c.lower() == word.lower()]
+    close = same or difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""
 
 
@@ -40,8 +46,28 @@ def schema_problems(doc: Document, kind: str) -> list[Problem]:
         problems.extend(_explain(doc, error))
     # A misspelt required field is one mistake: keep "unknown field 'sumary' (did you mean...)".
     meant = {p.hint for p in problems if p.message.startswith("unknown field")}
-    return [p for p in problems if not (p.message.startswith("missing required field")
-                                        and f"did you mean '{p.message.split(chr(39))[1]}'?" in meant)]
+    problems = [p for p in problems if not (p.message.startswith("missing required field")
+                                            and f"did you mean '{p.message.split(chr(39))[1]}'?" in meant)]
+    # A placeholder left from the skeleton is the one thing to say about its value.
+    left = [(path, field_path(path)) for path in placeholders(doc.data)]
+    fields = {name for _, name in left}
+    problems = [p for p in problems if not any(p.field == f or p.field.startswith((f + ".", f + "["))
+                                               for f in fields)]
+    return problems + [Problem(doc.path, *doc.position(path), name, "placeholder left: fill in this text",
+                               "replace the TODO written by `python -m generator new`")
+                       for path, name in left]
+
+
+def placeholders(data: object, path: tuple = ()):
+    """The path of every text that still starts with the skeleton's 'TODO'."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from placeholders(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from placeholders(value, path + (i,))
+    elif isinstance(data, str) and PLACEHOLDER.match(data):
+        yield path
 
 
 def _read_as(value: object) -> str:
@@ -51,7 +77,7 @@ def _read_as(value: object) -> str:
         return "a number"
     if isinstance(value, (datetime.date, datetime.datetime)):
         return "a date"
-    return "nothing"
+    return "an empty value"
 
 
 def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
@@ -64,44 +90,60 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         return [Problem(doc.path, at[0], at[1], name, message, hint)]
 
     if rule == "oneOf":
-        # A relation is an id or {id, note}: explain against the shape it was written in.
-        wanted = "object" if isinstance(value, dict) else "string"
-        for sub in error.context:
-            if sub.schema.get("type") == wanted or "$ref" in sub.schema and wanted == "string":
-                return _explain(doc, sub)
-        return problem("expected an id or a mapping with id: and note:")
+        # A relation is an id (branch 0) or {id, note} (branch 1): explain against the shape it
+        # was written in, every mistake of that shape.
+        if isinstance(value, dict):
+            branch = 1
+        elif isinstance(value, str) or path in doc.plain:
+            branch = 0
+        else:
+            return problem(f"expected an id or a mapping with id: and note:, found {_describe(value)}")
+        found = [p for sub in error.context if sub.relative_schema_path[0] == branch
+                 for p in _explain(doc, sub)]
+        return found or problem("expected an id or a mapping with id: and note:")
     if rule == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         found = []
         for key in sorted(set(value) - allowed):
             at = doc.position(path + (key,), key=True)
-            found += problem(f"unknown field '{key}'", did_you_mean(key, allowed) or
+            found += problem(f"unknown field '{shown(key)}'", did_you_mean(key, allowed) or
                              f"allowed here: {', '.join(sorted(allowed))}", at, field_path(path + (key,)))
         return found
     if rule == "required":
         missing = error.message.split("'")[1]
-        return problem(f"missing required field '{missing}'", "see the kind's schema or `python -m generator new`")
+        return problem(f"missing required field '{missing}'",
+                       "see the kind's schema or `python -m generator new`")
     if rule == "type":
-        if path in doc.plain and not isinstance(value, (dict, list)):
-            raw = doc.plain[path]
-            return problem(f"'{raw}' is read as {_read_as(value)}, not as text", f'quote this value: "{raw}"')
         expected = error.validator_value
+        wants_text = "string" in ([expected] if isinstance(expected, str) else expected)
+        if wants_text and path in doc.plain and not isinstance(value, (dict, list)):
+            raw = shown(doc.plain[path])
+            if not raw:
+                return problem("text is empty", "write the text or remove the field")
+            return problem(f"'{raw}' is read as {_read_as(value)}, not as text", f'quote this value: "{raw}"')
         names = {"object": "a mapping of fields", "array": "a list", "string": "text"}
         if isinstance(expected, str):
             return problem(f"expected {names.get(expected, expected)}, found {_describe(value)}")
         return problem(f"expected {' or '.join(names.get(e, e) for e in expected)}, found {_describe(value)}")
     if rule == "pattern":
         if error.validator_value.startswith("^[a-z0-9]"):
-            return problem(f"'{value}' is not a valid id",
+            return problem(f"'{shown(value)}' is not a valid id",
                            "use lowercase ASCII letters, digits and single hyphens, like 'fix-scope'")
         if error.validator_value == "\\S":
             return problem("text is empty", "write the text or remove the field")
+        if error.validator_value == "^[0-9a-f]{8}$":
+            return problem(f"'{shown(value)}' is not a version of the English text (8 hexadecimal digits)",
+                           "let `python -m generator status --mark` write it")
         if "https?" in error.validator_value:
-            return problem(f"'{value}' is not a web address", "write a full http:// or https:// URL")
-        return problem(f"'{value}' is not in the expected form")
+            return problem(f"'{shown(value)}' is not a web address", "write a full http:// or https:// URL")
+        return problem(f"'{shown(value)}' is not in the expected form")
     if rule == "enum":
         choices = [str(c) for c in error.validator_value]
-        return problem(f"'{value}' is not one of: {', '.join(choices)}", did_you_mean(value, choices))
+        if isinstance(value, (dict, list)):
+            return problem(f"expected one of: {', '.join(choices)}; found {_describe(value)}")
+        written = doc.plain.get(path, value)
+        return problem(f"'{shown(written)}' is not one of: {', '.join(choices)}",
+                       did_you_mean(written, choices))
     if rule == "minLength":
         return problem("text is empty", "write the text or remove the field")
     if rule == "minItems":
@@ -109,8 +151,8 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     if rule == "uniqueItems":
         return problem("the list has the same item twice", "remove the repeated item")
     if rule == "maxLength":
-        return problem(f"'{value}' is longer than {error.validator_value} characters")
-    return problem(error.message)
+        return problem(f"'{shown(value)}' is longer than {error.validator_value} characters")
+    return problem(shown(error.message, 200))
 
 
 def _describe(value: object) -> str:

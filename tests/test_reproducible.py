@@ -1,0 +1,55 @@
+"""Reproducible builds: the real handbook, built twice with the same SOURCE_DATE_EPOCH, is the same
+to the byte, whatever the build folder and Python's hash seed."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import subprocess
+from pathlib import Path
+
+from conftest import ENV, MKDOCS, REPO
+
+EPOCH = 1_700_000_000  # 2023-11-14 UTC
+
+
+def build(site: Path, hash_seed: str) -> None:
+    env = {**ENV, "SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": hash_seed}
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
+                            capture_output=True, text=True, env=env, cwd=REPO, timeout=300)
+    assert result.returncode == 0, result.stderr
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def first_difference(a: bytes, b: bytes) -> str:
+    """Where two versions of a file part, as a few lines of unified diff (or a byte offset)."""
+    try:
+        lines = difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), lineterm="", n=0)
+        return "\n".join(list(lines)[2:8])
+    except UnicodeDecodeError:
+        at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        return f"binary, first difference at byte {at}"
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    one, two = tmp_path / "one" / "site", tmp_path / "two" / "elsewhere"
+    build(one, "1")
+    build(two, "4242")  # another set and dict-of-set order: nothing may depend on it
+    first, second = files(one), files(two)
+    assert first.keys() == second.keys(), f"only in one build: {sorted(first.keys() ^ second.keys())[:20]}"
+    differ = [name for name in first if first[name] != second[name]]
+    report = "\n\n".join(f"{name}:\n{first_difference(first[name], second[name])}" for name in differ[:5])
+    assert not differ, f"{len(differ)} of {len(first)} files differ, e.g.\n{report}"
+    # Nothing of the machine that built it: neither the checkout's nor the site's folder.
+    leaks = [name for name, data in first.items()
+             if str(REPO).encode() in data or str(tmp_path).encode() in data]
+    assert not leaks, f"build paths written into {leaks[:10]}"
+    # The date in the sitemaps is SOURCE_DATE_EPOCH's, not the day of the build.
+    day = datetime.datetime.fromtimestamp(EPOCH, datetime.UTC).date().isoformat()
+    sitemaps = [name for name in first if name.endswith("sitemap.xml")]
+    assert len(sitemaps) == 4
+    for name in sitemaps:
+        assert f"<lastmod>{day}</lastmod>".encode() in first[name]
