@@ -24,8 +24,10 @@ PLACEHOLDER = re.compile(r"^(https?://)?TODO")
 @cache
 def validator(kind: str) -> jsonschema.Draft7Validator:
     """The validator of one kind ('archetypes', ...), with the shared definitions resolvable."""
-    schemas = [json.loads(p.read_text("utf-8")) for p in sorted(SCHEMA_DIR.glob("*.schema.json"))]
-    registry = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas)
+    # Schemas refer to each other by file name, as editors and check-jsonschema resolve them.
+    registry = Registry().with_resources(
+        (p.name, Resource.from_contents(json.loads(p.read_text("utf-8"))))
+        for p in sorted(SCHEMA_DIR.glob("*.schema.json")))
     schema = json.loads((SCHEMA_DIR / f"{KINDS[kind]}.schema.json").read_text("utf-8"))
     return jsonschema.Draft7Validator(schema, registry=registry)
 

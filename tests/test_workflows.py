@@ -50,9 +50,9 @@ def _check_jsonschema(*args: str) -> subprocess.CompletedProcess:
 
 
 def _schema_args(kind: str) -> list[str]:
-    # The schemas $ref common.schema.json by a relative name: anchor them at their own file.
-    schema = SCHEMAS / f"{kind}.schema.json"
-    return ["--schemafile", str(schema), "--base-uri", schema.as_uri()]
+    # Plain check-jsonschema, as a contributor would run it: the schemas $ref common.schema.json
+    # by file name, which it resolves next to the schema file.
+    return ["--schemafile", str(SCHEMAS / f"{kind}.schema.json")]
 
 
 def _uses(node) -> list[str]:
