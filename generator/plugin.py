@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.commands.build import build
 from mkdocs.config import config_options as opt
 from mkdocs.config import load_config
 from mkdocs.config.base import Config
@@ -20,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from .builds import Staging, finish, start
 from .content import load_handbook
 from .i18n import ui
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
@@ -53,31 +53,48 @@ class HandbookConfig(Config):
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     """Loads and validates content once, then renders each language's pages into its own build."""
 
+    # MkDocs caches plugin instances: the builds of all four languages share this one. So the
+    # language of a build is read from its config (theme.language), and state set by the English
+    # (root) build is shared with the others on purpose.
+
     def __init__(self) -> None:
-        self.language = DEFAULT
-        self.pages: dict[str, list[Page]] | None = None  # set by the root build, shared with the others
+        self.pages: dict[str, list[Page]] | None = None
         self.book: Handbook | None = None
-        self.is_root = True
-        self.base = "/"  # URL path of the English root, shared by every language build
+        self.base = "/"  # URL path of the English root
+        self.command: str | None = None
+        self.staging: Staging | None = None
+        self.language_configs: dict[str, MkDocsConfig] = {}
+        self.started: dict[str, int | None] = {}
+        self.failed = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # `mkdocs serve` runs builds in a server thread: forking there is unsafe, and it writes to a
+        # temporary folder anyway; `build` and `gh-deploy` build side by side and publish at the end.
+        self.command = None if command == "serve" or dirty else command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.is_root:
+        lang = config.theme["language"]
+        if lang not in self.config.languages:
+            raise PluginError(f"theme.language is '{lang}'; the handbook builds {', '.join(self.config.languages)}")
+        if lang == DEFAULT:
             self.pages = self._render_everything(config)
             self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-        config.site_name = ui("site_name", self.language)
-        configure_search(config, self.language)
-        config.nav = [{ui("home", self.language): "index.md"},
-                      {ui("diagnose", self.language): "diagnose.md"}] + [
-            {ui(kind, self.language): f"{kind}/index.md"} for kind in KIND_ORDER] + [
-            {ui("tags", self.language): "tags/index.md"}]
+            self.failed = False
+            if self.command:
+                self.staging = Staging(config.site_dir)
+                config.site_dir = str(self.staging.staging)
+        config.site_name = ui("site_name", lang)
+        configure_search(config, lang)
+        config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
+            {ui(kind, lang): f"{kind}/index.md"} for kind in KIND_ORDER] + [{ui("tags", lang): "tags/index.md"}]
         config.extra["alternate"] = [
             {"name": NATIVE_NAMES[lang], "link": self.base + prefix(lang), "lang": lang, "prefix": prefix(lang)}
             for lang in self.config.languages]
-        config.extra["handbook_language"] = self.language
-        config.extra["handbook_prefix"] = prefix(self.language)
+        config.extra["handbook_language"] = lang
+        config.extra["handbook_prefix"] = prefix(lang)
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink"):
-            toc["permalink_title"] = ui("permalink", self.language)
+            toc["permalink_title"] = ui("permalink", lang)
         return config
 
     def _render_everything(self, config: MkDocsConfig) -> dict[str, list[Page]]:
@@ -92,18 +109,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                               f"nothing was built:\n{error}") from None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        lang = config.theme["language"]
+        if lang == DEFAULT:  # site_dir is clean now: the other languages build beside this one
+            self.language_configs = {lang: self._language_config(config, lang)
+                                     for lang in self.config.languages if lang != DEFAULT}
+            fork = self.command is not None
+            self.started = {lang: start(cfg, lang) if fork else None for lang, cfg in self.language_configs.items()}
         # docs_dir is content/: its YAML is the source of the pages, not files to publish.
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir)):
                 files.remove(file)
-        for page in self.pages[self.language]:
+        for page in self.pages[lang]:
             file = File.generated(config, page.src_uri, content=page.markdown)
             # "Edit this page" opens the entry's YAML file (edit_uri points at the repository root).
             file.edit_uri = page.entry.path if page.entry is not None else None
             files.append(file)
         for old, target in redirects(self.book):
-            files.append(File.generated(config, old, content=render_redirect(target, self.language)))
-        if self.language == DEFAULT:
+            files.append(File.generated(config, old, content=render_redirect(target, lang)))
+        if lang == DEFAULT:
             files.append(File.generated(config, EXPORT_PATH, content=export_json(self.book)))
             files.append(File.generated(config, EXPORT_SCHEMA_PATH,
                                         content=EXPORT_SCHEMA_FILE.read_text("utf-8")))
@@ -114,11 +137,28 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return clean(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.is_root:
+        if config.theme["language"] != DEFAULT:
             return
-        for lang in self.config.languages:
-            if lang != DEFAULT:
-                build(self._language_config(config, lang))
+        failed = finish(self.started, self.language_configs)
+        self.started = {}
+        if failed:
+            raise PluginError(f"the {', '.join(failed)} build failed (see above); the previous site was kept")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.failed = True
+        for pid in self.started.values():  # a failed English build stops the others
+            if pid:
+                os.kill(pid, 15)
+                os.waitpid(pid, 0)
+        self.started = {}
+
+    def on_shutdown(self) -> None:
+        if self.staging is None:
+            return
+        if self.failed:
+            self.staging.discard()
+        else:
+            self.staging.publish()
 
     def _language_config(self, root: MkDocsConfig, lang: str) -> MkDocsConfig:
         """The root build's configuration, moved to a language's prefix, theme and search."""
@@ -126,7 +166,4 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config = load_config(config_file=root.config_file_path, site_dir=os.path.join(root.site_dir, lang),
                              site_url=site_url, strict=root.strict)
         config.theme["language"] = lang
-        plugin = next(p for p in config.plugins.values() if isinstance(p, HandbookPlugin))
-        plugin.is_root, plugin.language, plugin.base = False, lang, self.base
-        plugin.pages, plugin.book = self.pages, self.book
         return config

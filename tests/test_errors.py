@@ -130,3 +130,28 @@ def test_broken_file_fails_the_build_and_keeps_the_previous_site(project, tmp_pa
     assert "Traceback" not in result.stderr
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_a_failing_language_build_keeps_the_previous_site_whole(project, tmp_path):
+    import shutil
+
+    from conftest import REPO
+
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    # Break only the French build, after the English one has been written.
+    overrides = project / "overrides"
+    shutil.copytree(REPO / "overrides", overrides)
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}'
+        '{% if config.theme.language == "fr" %}{% include "missing-partial.html" %}{% endif %}'
+        "{{ super() }}{% endblock %}")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(str(REPO / "overrides"), str(overrides)))
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "the fr build failed" in result.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob("site.*")), "the staging folder was left behind"

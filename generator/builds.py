@@ -1,0 +1,75 @@
+"""Running the language builds side by side, and publishing a site only when every build succeeded."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.plugins.generator.builds")
+
+
+def start(config: MkDocsConfig, lang: str) -> int | None:
+    """Fork a process that builds one language; None where fork is unavailable (then build later)."""
+    if not hasattr(os, "fork"):
+        return None
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:
+        build(config)
+        code = 0
+    except SystemExit as error:  # click's Abort and friends carry their message
+        log.error(f"[{lang}] {error}")
+    except BaseException as error:  # the child must never return into the parent's code
+        log.error(f"[{lang}] build failed: {error}")
+    finally:
+        logging.shutdown()
+        os._exit(code)
+
+
+def finish(started: dict[str, int | None], configs: dict[str, MkDocsConfig]) -> list[str]:
+    """Wait for forked builds (or run them here) and return the languages whose build failed."""
+    failed = []
+    for lang, pid in started.items():
+        if pid is None:
+            try:
+                build(configs[lang])
+            except Exception as error:  # noqa: BLE001 - reported below, as for a forked build
+                log.error(f"[{lang}] {error}")
+                failed.append(lang)
+            continue
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed.append(lang)
+    return failed
+
+
+class Staging:
+    """Build into a sibling folder and swap it in at the end: a failed build leaves the old site whole."""
+
+    def __init__(self, site_dir: str):
+        self.final = Path(site_dir)
+        self.staging = self.final.with_name(self.final.name + ".building")
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def publish(self) -> None:
+        """Replace the previous site with the new one."""
+        old = self.final.with_name(self.final.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.final.exists():
+            os.rename(self.final, old)
+        os.rename(self.staging, self.final)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Drop a failed build."""
+        shutil.rmtree(self.staging, ignore_errors=True)
