@@ -155,3 +155,40 @@ def test_a_failing_language_build_keeps_the_previous_site_whole(project, tmp_pat
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tmp_path.glob("site.*")), "the staging folder was left behind"
+
+
+def test_compiled_and_explaining_validators_agree():
+    """The fast compiled check decides whether jsonschema explains errors: they must never disagree."""
+    import copy
+    from pathlib import Path
+
+    import yaml
+
+    from generator.schemas import fast_validator, validator
+
+    repo = Path(__file__).resolve().parent.parent
+    mutations = [
+        lambda d: d.pop("summary", None),
+        lambda d: d.__setitem__("name", {"en": ""}),
+        lambda d: d.__setitem__("name", {"en": "x", "de": "y"}),
+        lambda d: d.__setitem__("former_ids", ["Bad_Id"]),
+        lambda d: d.__setitem__("former_ids", ["a", "a"]),
+        lambda d: d.__setitem__("extra", 1),
+        lambda d: d.__setitem__("citations", []),
+        lambda d: d.__setitem__("citations", [{"source": "x"}]),
+        lambda d: d.__setitem__("tags", ["payment", "paymnt"]),
+        lambda d: d.__setitem__("symptoms", [{"id": "x", "note": {"fr": "sans anglais"}}]),
+        lambda d: d.__setitem__("symptoms", ["ok", 3]),
+        lambda d: d.__setitem__("summary", {"en": "   "}),
+    ]
+    checked = 0
+    for path in sorted((repo / "content").glob("*/*.yml")):
+        kind = path.parent.name
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for mutate in [lambda d: None, *mutations]:
+            mutated = copy.deepcopy(data)
+            mutate(mutated)
+            expected = validator(kind).is_valid(mutated)
+            assert fast_validator(kind)(mutated) == expected, (path.name, mutated)
+            checked += 1
+    assert checked > 1000
