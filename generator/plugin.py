@@ -26,7 +26,7 @@ from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
 from .model import KIND_ORDER, Handbook
 from .problems import ContentError
-from .render import Page, redirects, render_all, render_redirect
+from .render import Page, redirects, render_language, render_redirect
 from .sanitize import clean
 
 log = get_plugin_logger(__name__)
@@ -77,19 +77,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if lang not in self.config.languages:
             raise PluginError(f"theme.language is '{lang}'; the handbook builds {', '.join(self.config.languages)}")
         if lang == DEFAULT:
-            self.pages = self._render_everything(config)
+            self.book = self._load(config)
+            self.pages = {}
             self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
             self.failed = False
             if self.command:
                 self.staging = Staging(config.site_dir)
                 config.site_dir = str(self.staging.staging)
+        # Each language renders its own pages: in a forked build, in parallel with the others.
+        # Content was validated in full above, before anything was written.
+        self.pages[lang] = render_language(self.book, lang)
         config.site_name = ui("site_name", lang)
         configure_search(config, lang)
         config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
             {ui(kind, lang): f"{kind}/index.md"} for kind in KIND_ORDER] + [{ui("tags", lang): "tags/index.md"}]
         config.extra["alternate"] = [
-            {"name": NATIVE_NAMES[lang], "link": self.base + prefix(lang), "lang": lang, "prefix": prefix(lang)}
-            for lang in self.config.languages]
+            {"name": NATIVE_NAMES[other], "link": self.base + prefix(other), "lang": other, "prefix": prefix(other)}
+            for other in self.config.languages]
         config.extra["handbook_language"] = lang
         config.extra["handbook_prefix"] = prefix(lang)
         toc = config.mdx_configs.setdefault("toc", {})
@@ -97,12 +101,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             toc["permalink_title"] = ui("permalink", lang)
         return config
 
-    def _render_everything(self, config: MkDocsConfig) -> dict[str, list[Page]]:
-        # Everything is loaded, validated and rendered before MkDocs cleans or writes site_dir.
-        content_dir = Path(self.config.content_dir)
+    def _load(self, config: MkDocsConfig) -> Handbook:
+        # Everything is loaded and validated before MkDocs cleans or writes site_dir.
         try:
-            self.book = load_handbook(content_dir, Path(config.config_file_path).parent)
-            return render_all(self.book, self.config.languages)
+            return load_handbook(Path(self.config.content_dir), Path(config.config_file_path).parent)
         except ContentError as error:
             count = len(error.problems)
             raise PluginError(f"{count} problem{'s' if count != 1 else ''} in content; "

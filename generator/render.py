@@ -207,6 +207,11 @@ def render_redirect(target: str, lang: str, env: jinja2.Environment | None = Non
                                                           title=ui("redirect_title", lang))
 
 
+def render_language(book: Handbook, lang: str) -> list[Page]:
+    """Every page in one language."""
+    return Renderer(book, lang, environment()).pages()
+
+
 def render_all(book: Handbook, languages=LANGUAGES) -> dict[str, list[Page]]:
     """Every page in every language; raises before anything is written if a template fails."""
     env = environment()
