@@ -243,7 +243,8 @@ class _Writer:
         rng = self.rng
         english = entry_id.replace("-", " ").capitalize()
         data = {"name": self.names(english, 2),
-                "aliases": [self.title(rng.choice(LANGUAGES), rng.randint(1, 3)) for _ in range(rng.randint(2, 8))],
+                "aliases": [self.title(rng.choice(LANGUAGES), rng.randint(1, 3))
+                            for _ in range(rng.randint(2, 8))],
                 "summary": self.text(240, 0.2), "why": self.text(200, 0.3),
                 "symptoms": self.links(self.sample(ids["symptoms"], 1, 5), 0.8),
                 "responses": self.links(self.sample(ids["responses"], 2, 6), 1.0),
@@ -360,8 +361,10 @@ def cmd_synth(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     counted = ", ".join(f"{n} {kind}" for kind, n in sizes.items())
-    print(f"Wrote {sum(sizes.values())} entries ({counted}) to {Path(args.out) / 'content'}; "
-          f"build with `mkdocs build -f {Path(args.out) / 'mkdocs.yml'}`.")
+    config = Path(args.out) / "mkdocs.yml"
+    build = f"build with `mkdocs build -f {config}`" if config.is_file() else \
+        f"no mkdocs.yml copied ({REPO / 'mkdocs.yml'} not found)"
+    print(f"Wrote {sum(sizes.values())} entries ({counted}) to {Path(args.out) / 'content'}; {build}.")
     return 0
 
 
@@ -371,8 +374,10 @@ def register_command(sub) -> None:
                            description="Write DIR/content/ with N valid entries of all four kinds in all "
                                        "four languages, and DIR/mkdocs.yml to build them. Deterministic: "
                                        "the same N and seed give the same files.")
-    synth.add_argument("--entries", type=int, required=True, metavar="N", help="how many entries (at least 4)")
+    synth.add_argument("--entries", type=int, required=True, metavar="N",
+                       help="how many entries (at least 4)")
     synth.add_argument("--out", required=True, metavar="DIR", help="the project folder to write")
-    synth.add_argument("--seed", type=int, default=0, help="another seed gives another handbook of the same size")
+    synth.add_argument("--seed", type=int, default=0,
+                       help="another seed gives another handbook of the same size")
     synth.add_argument("--force", action="store_true", help="replace DIR/content if it is not empty")
     synth.set_defaults(run=cmd_synth)

@@ -1,0 +1,428 @@
+"""Build benchmarks of the handbook on synthetic content: `python benchmarks/build.py`.
+
+For each size N (default 100, 1,000 and 5,000 entries) this writes a synthetic project with
+`python -m generator synth`, then measures, each in a fresh process:
+
+- load + validate (`load_handbook`): time, and peak memory (tracemalloc; and the process's peak RSS);
+- rendering every page's Markdown in the four languages (`render_all`): time;
+- the full `mkdocs build --strict` of the four languages: wall time and peak RSS;
+- the baseline: plain MkDocs + Material builds of the same Markdown pages as static files, one
+  per language with MkDocs's default navigation (every page listed), times summed, and the ratio;
+- `mkdocs serve` (at --serve-size entries): the time from saving a YAML file to the reloaded page;
+- the site's total size, HTML bytes per entry page, the search index of each language;
+- whether every entry is reachable from its kind's index page and from the search index.
+
+It prints a Markdown table (and writes JSON with --json). It makes no assertion on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+LANGUAGES = ("en", "fr", "ro", "ru")
+KINDS = ("archetypes", "symptoms", "responses", "sources")
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+# Runs a command as a child and reports its wall time, the peak RSS of its largest process
+# (RUSAGE_CHILDREN of this small wrapper counts only that command and its descendants) and the peak
+# total memory of all its processes at once (PSS summed every 0.1 s: the language builds run as
+# forked processes side by side, sharing pages copy-on-write, which PSS divides among them).
+MEASURE = textwrap.dedent("""
+    import json, os, resource, subprocess, sys, time
+
+    def tree(root):
+        children = {}
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/stat") as stat:
+                    parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(pid))
+        found, todo = [], [root]
+        while todo:
+            pid = todo.pop()
+            found.append(pid)
+            todo.extend(children.get(pid, []))
+        return found
+
+    def pss_kib(pids):
+        total = 0
+        for pid in pids:
+            try:
+                with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                    total += next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+            except (OSError, StopIteration):
+                pass
+        return total
+
+    start = time.perf_counter()
+    child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    import threading
+    err = []
+    reader = threading.Thread(target=lambda: err.append(child.stderr.read()), daemon=True)
+    reader.start()
+    peak_total = 0
+    while child.poll() is None:
+        peak_total = max(peak_total, pss_kib(tree(child.pid)))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - start
+    reader.join()
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "peak_rss_mib": peak_kib / 1024,
+                      "peak_total_mib": peak_total / 1024, "code": child.returncode,
+                      "stderr": "".join(err)[-4000:]}))
+""")
+
+# Loads and validates in a fresh process: cold, as a build does it.
+LOAD = textwrap.dedent("""
+    import json, resource, sys, time, tracemalloc
+    from pathlib import Path
+    from generator.content import load_handbook
+    from generator.render import render_all
+    content, traced = Path(sys.argv[1]), sys.argv[2] == "traced"
+    if traced:
+        tracemalloc.start()
+    start = time.perf_counter()
+    book = load_handbook(content, content.parent)
+    loaded = time.perf_counter()
+    load_peak = tracemalloc.get_traced_memory()[1] if traced else 0
+    pages = render_all(book)
+    rendered = time.perf_counter()
+    print(json.dumps({"load_s": loaded - start, "render_s": rendered - loaded,
+                      "load_peak_mib": load_peak / 2**20,
+                      "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "pages": sum(len(p) for p in pages.values())}))
+""")
+
+
+def run_json(args: list[str], cwd: Path | None = None) -> dict:
+    done = subprocess.run(args, capture_output=True, text=True, env=ENV, cwd=cwd)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, args[:4]))} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def measure(command: list[str], cwd: Path | None = None) -> dict:
+    """Wall time and peak RSS of one command run in a child process."""
+    result = run_json([PYTHON, "-c", MEASURE, *map(str, command)], cwd=cwd)
+    if result["code"] != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{result['stderr']}")
+    return result
+
+
+def synth(entries: int, project: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([PYTHON, "-m", "generator", "synth", "--entries", str(entries), "--out", str(project),
+                    "--force"], check=True, env=ENV, cwd=REPO, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def load_validate(project: Path, repeats: int) -> dict:
+    """Median of cold runs (fresh processes) for time; one traced run for memory."""
+    runs = [run_json([PYTHON, "-c", LOAD, project / "content", "plain"], cwd=project) for _ in range(repeats)]
+    traced = run_json([PYTHON, "-c", LOAD, project / "content", "traced"], cwd=project)
+    return {"load_s": statistics.median(r["load_s"] for r in runs),
+            "render_s": statistics.median(r["render_s"] for r in runs),
+            "load_peak_mib": traced["load_peak_mib"], "load_rss_mib": runs[0]["rss_mib"],
+            "pages": runs[0]["pages"]}
+
+
+def full_build(project: Path) -> dict:
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    return measure([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", project / "mkdocs.yml",
+                    "-d", site], cwd=project)
+
+
+def markdown_extensions(config_text: str) -> str:
+    """The markdown_extensions block of a mkdocs.yml, as written (it may hold !!python tags)."""
+    match = re.search(r"^markdown_extensions:.*?(?=^\S|\Z)", config_text, re.M | re.S)
+    return match.group(0) if match else ""
+
+
+def baseline(project: Path) -> dict:
+    """Plain MkDocs + Material builds of the same Markdown, default navigation, one per language."""
+    sys.path.insert(0, str(REPO))
+    from generator.content import load_handbook
+    from generator.render import render_all
+
+    base = project / "baseline"
+    shutil.rmtree(base, ignore_errors=True)
+    pages = render_all(load_handbook(project / "content", project))
+    extensions = markdown_extensions((project / "mkdocs.yml").read_text("utf-8"))
+    seconds, peak, count = 0.0, 0.0, 0
+    for lang in LANGUAGES:
+        docs = base / lang / "docs"
+        for page in pages[lang]:
+            path = docs / page.src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.markdown, encoding="utf-8")
+            count += 1
+        config = base / lang / "mkdocs.yml"
+        config.write_text(textwrap.dedent(f"""\
+            site_name: Baseline {lang}
+            site_url: https://example.org/{prefix(lang)}
+            docs_dir: docs
+            theme:
+              name: material
+              language: {lang}
+              font: false
+            plugins:
+              - search:
+                  lang: {lang}
+            """) + extensions, encoding="utf-8")
+        result = measure([PYTHON, "-m", "mkdocs", "build", "-q", "-f", config, "-d", base / "site" / lang],
+                         cwd=base / lang)
+        seconds += result["seconds"]
+        peak = max(peak, result["peak_rss_mib"])
+    return {"seconds": seconds, "peak_rss_mib": peak, "pages": count, "site": base / "site"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 60) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def serve_reload(project: Path, edits: int = 3) -> dict:
+    """Seconds from saving a YAML file to the reloaded page under `mkdocs serve` (English and Russian)."""
+    sys.path.insert(0, str(REPO))
+    import yaml
+
+    from generator.synth import dump
+
+    port = free_port()
+    from mkdocs.utils.yaml import yaml_load  # reads !ENV and the other tags MkDocs knows
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as config:
+        site_url = yaml_load(config).get("site_url") or "/"
+    mount = urlsplit(site_url).path.rstrip("/") + "/"  # where `mkdocs serve` mounts the site
+    base = f"http://127.0.0.1:{port}{mount}"
+    symptom = sorted((project / "content" / "symptoms").glob("*.yml"))[0]
+    urls = {lang: f"{base}{prefix(lang)}symptoms/{symptom.stem}/" for lang in ("en", "ru")}
+    log = open(project / "serve.log", "w")
+    start = time.perf_counter()
+    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        while fetch(urls["ru"], timeout=5) is None:
+            if server.poll() is not None:
+                raise RuntimeError(f"mkdocs serve exited: see {project / 'serve.log'}")
+            if time.perf_counter() - start > 1800:
+                raise RuntimeError("mkdocs serve did not start in 30 minutes")
+            time.sleep(0.2)
+        startup = time.perf_counter() - start
+        latencies: dict[str, list[float]] = {"en": [], "ru": []}
+        original = symptom.read_text("utf-8")
+        for i in range(edits):
+            time.sleep(2)  # let the watcher settle, as between two saves in an editor
+            token = f"benchmarktoken{i}x{port}"
+            data = yaml.safe_load(original)
+            data["summary"] = {lang: text + " " + token for lang, text in data["summary"].items()}
+            dump(data, "symptoms", symptom)
+            saved = time.perf_counter()
+            for lang in ("en", "ru"):
+                while token not in (fetch(urls[lang]) or ""):
+                    if time.perf_counter() - saved > 600:
+                        raise RuntimeError("the page did not reload within 10 minutes")
+                    time.sleep(0.02)
+                latencies[lang].append(time.perf_counter() - saved)
+        symptom.write_text(original, encoding="utf-8")
+        return {"startup_s": startup, "reload_en_s": statistics.median(latencies["en"]),
+                "reload_ru_s": statistics.median(latencies["ru"])}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def entry_ids(project: Path) -> dict[str, list[str]]:
+    return {kind: sorted(p.stem for p in (project / "content" / kind).glob("*.yml")) for kind in KINDS}
+
+
+def site_metrics(site: Path, ids: dict[str, list[str]]) -> dict:
+    """Total size, HTML bytes per entry page, search index per language, and reachability."""
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    entry_pages, index_sizes, unreachable_index, unreachable_search = [], {}, 0, 0
+    for lang in LANGUAGES:
+        root = site / prefix(lang)
+        for kind, kind_ids in ids.items():
+            index = root / kind / "index.html"
+            index_html = index.read_text("utf-8") if index.exists() else ""
+            linked = set(re.findall(r'href="(?:\./)?([a-z0-9-]+)/"', index_html))
+            for entry_id in kind_ids:
+                page = root / kind / entry_id / "index.html"
+                if page.exists():
+                    entry_pages.append(page.stat().st_size)
+                unreachable_index += entry_id not in linked
+        search = root / "search" / "search_index.json"
+        index_sizes[lang] = search.stat().st_size if search.exists() else 0
+        locations = set()
+        if search.exists():
+            for doc in json.loads(search.read_text("utf-8"))["docs"]:
+                locations.add(doc["location"].split("#")[0])
+        for kind, kind_ids in ids.items():
+            unreachable_search += sum(f"{kind}/{entry_id}/" not in locations for entry_id in kind_ids)
+    return {"site_mib": total / 2**20,
+            "html_mean_kib": statistics.mean(entry_pages) / 1024 if entry_pages else 0,
+            "html_max_kib": max(entry_pages) / 1024 if entry_pages else 0,
+            "entry_pages": len(entry_pages),
+            "search_mib": {lang: size / 2**20 for lang, size in index_sizes.items()},
+            "unreachable_index": unreachable_index, "unreachable_search": unreachable_search}
+
+
+def machine() -> str:
+    memory = ""
+    with contextlib.suppress(OSError):
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        memory = f", {kib / 2**20:.1f} GiB RAM"
+    cpu = ""
+    with contextlib.suppress(OSError, AttributeError):
+        cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text()).group(1).strip() + ", "
+    versions = []
+    for module in ("mkdocs", "material"):
+        with contextlib.suppress(Exception):
+            from importlib.metadata import version
+            versions.append(f"{module} {version('mkdocs-material' if module == 'material' else module)}")
+    return (f"{cpu}{os.cpu_count()} cores{memory}; Python {platform.python_version()} on "
+            f"{platform.system()} {platform.release()}; {', '.join(versions)}")
+
+
+def _if(key: str, cell) -> callable:
+    return lambda r: cell(r) if key in r else "—"
+
+
+def table(results: dict[int, dict]) -> str:
+    sizes = sorted(results)
+    rows: list[tuple[str, callable]] = [
+        ("entries (pages in 4 languages)", lambda r: f"{r['entries']} ({r['pages']})"),
+        ("load + validate, s (cold, median)", lambda r: f"{r['load_s']:.2f}"),
+        ("load + validate peak memory, MiB (tracemalloc)", lambda r: f"{r['load_peak_mib']:.0f}"),
+        ("load process peak RSS, MiB", lambda r: f"{r['load_rss_mib']:.0f}"),
+        ("render Markdown, 4 languages, s", lambda r: f"{r['render_s']:.2f}"),
+        ("full `mkdocs build --strict`, s", lambda r: f"{r['build_s']:.1f}"),
+        ("full build peak memory, MiB: largest process RSS / all processes PSS",
+         lambda r: f"{r['build_rss_mib']:.0f} / {r.get('build_total_mib', 0):.0f}"),
+        ("baseline: 4 plain builds, default nav, s", _if("baseline_s", lambda r: f"{r['baseline_s']:.1f}")),
+        ("baseline peak RSS, MiB", _if("baseline_s", lambda r: f"{r['baseline_rss_mib']:.0f}")),
+        ("baseline / handbook build time",
+         _if("baseline_s", lambda r: f"{r['baseline_s'] / r['build_s']:.1f}x")),
+        ("`mkdocs serve`: start until all 4 languages served, s",
+         _if("startup_s", lambda r: f"{r['startup_s']:.1f}")),
+        ("`mkdocs serve`: YAML saved → page reloaded (en / ru), s",
+         _if("reload_en_s", lambda r: f"{r['reload_en_s']:.1f} / {r['reload_ru_s']:.1f}")),
+        ("site size, MiB", lambda r: f"{r['site_mib']:.0f}"),
+        ("HTML per entry page, KiB (mean / max)",
+         lambda r: f"{r['html_mean_kib']:.1f} / {r['html_max_kib']:.1f}"),
+        ("baseline HTML per entry page, KiB (mean)",
+         _if("baseline_html_kib", lambda r: f"{r['baseline_html_kib']:.0f}")),
+        ("search index, MiB (en / fr / ro / ru)",
+         lambda r: " / ".join(f"{r['search_mib'][lang]:.1f}" for lang in LANGUAGES)),
+        ("entries not linked from their index page / not in search",
+         lambda r: f"{r['unreachable_index']} / {r['unreachable_search']}"),
+    ]
+    lines = ["| | " + " | ".join(f"N = {n:,}" for n in sizes) + " |",
+             "|---|" + "---:|" * len(sizes)]
+    for label, cell in rows:
+        lines.append(f"| {label} | " + " | ".join(cell(results[n]) for n in sizes) + " |")
+    if len(sizes) > 1:
+        growth = [f"{a:,} → {b:,}: build ×{results[b]['build_s'] / results[a]['build_s']:.2f}, "
+                  f"load ×{results[b]['load_s'] / results[a]['load_s']:.2f}"
+                  for a, b in zip(sizes, sizes[1:], strict=False)]
+        lines.append("")
+        lines.append("Growth: " + "; ".join(growth) + ".")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000",
+                        help="comma-separated entry counts (default 100,1000,5000)")
+    parser.add_argument("--work",
+                        help="folder for the synthetic projects (default: a temporary folder, removed)")
+    parser.add_argument("--baseline-max", type=int, default=1000,
+                        help="skip the baseline above this size: its default navigation makes it quadratic "
+                             "in time and disk (default 1000)")
+    parser.add_argument("--serve-size", type=int, default=1000,
+                        help="measure `mkdocs serve` reload at this size, if it is among --sizes (0: never)")
+    parser.add_argument("--repeats", type=int, default=3, help="cold load+validate runs per size (median)")
+    parser.add_argument("--json", help="also write the results to this JSON file")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.replace("_", "").split(",") if size.strip()]
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {machine()}", flush=True)
+    results: dict[int, dict] = {}
+    try:
+        for n in sizes:
+            project = work / f"n{n}"
+            r: dict = {"entries": n, "synth_s": synth(n, project)}
+            r.update(load_validate(project, args.repeats))
+            print(f"[{n}] load+validate {r['load_s']:.2f} s, render {r['render_s']:.2f} s", flush=True)
+            build = full_build(project)
+            r["build_s"], r["build_rss_mib"] = build["seconds"], build["peak_rss_mib"]
+            r["build_total_mib"] = build["peak_total_mib"]
+            print(f"[{n}] full build {r['build_s']:.1f} s, {r['build_rss_mib']:.0f} MiB largest process, "
+                  f"{r['build_total_mib']:.0f} MiB all processes", flush=True)
+            ids = entry_ids(project)
+            r.update(site_metrics(project / "site", ids))
+            if n <= args.baseline_max:
+                base = baseline(project)
+                r["baseline_s"], r["baseline_rss_mib"] = base["seconds"], base["peak_rss_mib"]
+                r["baseline_html_kib"] = site_metrics(base["site"], ids)["html_mean_kib"]
+                shutil.rmtree(project / "baseline", ignore_errors=True)
+                print(f"[{n}] baseline {r['baseline_s']:.1f} s", flush=True)
+            if n == args.serve_size:
+                r.update(serve_reload(project))
+                print(f"[{n}] serve: reload {r['reload_en_s']:.1f} s (en), {r['reload_ru_s']:.1f} s (ru)",
+                      flush=True)
+            results[n] = r
+            if args.json:
+                Path(args.json).write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""axe-core on every page of the fixture site, by kind, in every language: no serious or critical violation.
+
+axe-core comes bundled in the axe-playwright-python package (nothing is fetched at test time). A
+failure lists each rule, the page, the CSS selector and HTML of every element at fault, and the fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe  # in requirements-dev.txt; bundles axe.min.js
+
+PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
+ENTRY_KINDS = ("archetypes", "symptoms", "responses", "sources")
+KINDS = ("home", "kind index", *ENTRY_KINDS, "other pages")  # other: tags, cheatsheets, diagnose, print...
+OTHER_ROOTS = {prefix.rstrip("/") for prefix in PREFIX.values() if prefix}
+BLOCKING = ("serious", "critical")
+
+
+def pages_of(site: Path, lang: str, kind: str) -> list[str]:
+    """URL paths (after the language prefix) of every built page of one kind; no redirect stubs."""
+    root = site / PREFIX[lang]
+    found = []
+    for index in sorted(root.rglob("index.html")):
+        relative = index.parent.relative_to(root).as_posix()
+        parts = [] if relative == "." else relative.split("/")
+        if lang == "en" and parts and parts[0] in OTHER_ROOTS:
+            continue  # another language's site, below the English one
+        if 'http-equiv="refresh"' in index.read_text("utf-8")[:2000]:
+            continue  # an old id's redirect
+        page_kind = ("home" if not parts else
+                     "kind index" if len(parts) == 1 and parts[0] in ENTRY_KINDS else
+                     parts[0] if len(parts) == 2 and parts[0] in ENTRY_KINDS else "other pages")
+        if page_kind == kind:
+            found.append("".join(f"{part}/" for part in parts))
+    return found
+
+
+def describe(url: str, violations: list[dict]) -> str:
+    """Every failing element: rule, impact, page, CSS target, HTML snippet and what to fix."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}) on {url}: {violation['help']} "
+                     f"<{violation['helpUrl']}>")
+        for node in violation["nodes"]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['html'][:200]}")
+            if node.get("failureSummary"):
+                lines.append("      " + node["failureSummary"].replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_serious_or_critical_axe_violation(page, built_site, fixture_url, axe, kind, lang):
+    paths = pages_of(built_site, lang, kind)
+    if kind != "other pages":
+        assert paths, f"the fixture site has no {kind} page in {lang}"
+    problems = []
+    for path in paths:
+        url = fixture_url + PREFIX[lang] + path
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        results = axe.run(page)
+        blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+        if blocking:
+            problems.append(describe(url, blocking))
+    assert not problems, "\n".join(problems)
