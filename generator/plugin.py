@@ -7,6 +7,7 @@ language; this plugin runs them, so plain `mkdocs build` and `mkdocs serve` buil
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -43,6 +44,14 @@ def configure_search(config: MkDocsConfig, lang: str) -> None:
     if search is not None:
         search.config.lang = [lang]
         search.config.pipeline = SEARCH_PIPELINE
+
+
+def compact_search_index(site_dir: Path) -> None:
+    """Rewrite the search index as UTF-8: Material escapes every Cyrillic letter as \\uXXXX."""
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():  # written by the search plugin, whose on_post_build runs before this one
+        data = json.loads(index.read_text("utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
 class HandbookConfig(Config):
@@ -139,6 +148,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return clean(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        compact_search_index(Path(config.site_dir))
         if config.theme["language"] != DEFAULT:
             return
         failed = finish(self.started, self.language_configs)

@@ -114,6 +114,8 @@ def test_each_language_has_its_own_search_index(built_site, lang):
     assert expected in texts
     if lang == "ru":
         assert "Всезнайка" in texts and "скряга" in texts
+        raw = (built_site / "ru/search/search_index.json").read_text("utf-8")
+        assert "Всезнайка" in raw and "\\u0412" not in raw  # UTF-8, not six-byte escapes
 
 
 def test_no_yaml_files_are_published(built_site):
