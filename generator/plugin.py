@@ -22,9 +22,9 @@ from mkdocs.structure.files import File, Files
 
 from .builds import Staging, finish, start
 from .content import load_handbook
+from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
 from .i18n import ui
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
-from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
 from .model import KIND_ORDER, Handbook
 from .problems import ContentError
 from .render import Page, redirects, render_language, render_redirect

@@ -74,24 +74,21 @@ def environment() -> jinja2.Environment:
 
 
 def split_blocks(text: str) -> list[tuple[str, list[str]]]:
-    """A source section's text as paragraphs and lists: ('p', [text]), ('ol'|'ul', [items])."""
+    """A source section's text as paragraphs and lists: ('p', [lines]), ('ol'|'ul', [items]).
+
+    Blank lines separate paragraphs; list items stay one list even when blank lines part them.
+    """
     blocks: list[tuple[str, list[str]]] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
-        for line in chunk.splitlines():
+        for i, line in enumerate(chunk.splitlines()):
             item = re.match(r"^\s*(?:(\d+)\.|[-•])\s+(.*)$", line)
             kind = ("ol" if item.group(1) else "ul") if item else "p"
             content = item.group(2) if item else line
-            if blocks and blocks[-1][0] == kind and (kind != "p" or blocks[-1][1] and not chunk_start(blocks, chunk, line)):
+            if blocks and blocks[-1][0] == kind and (kind != "p" or i > 0):
                 blocks[-1][1].append(content)
             else:
                 blocks.append((kind, [content]))
-        blocks.append(("break", []))
-    return [b for b in blocks if b[0] != "break"]
-
-
-def chunk_start(blocks, chunk: str, line: str) -> bool:
-    """Whether a line starts a new paragraph chunk (kept apart from the previous one)."""
-    return chunk.splitlines()[0] == line
+    return blocks
 
 
 class Renderer:

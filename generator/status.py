@@ -78,7 +78,7 @@ def _write_translated_from(path: Path, lang: str, version: str) -> None:
             body = re.sub(rf"^\s+{lang}:.*$", line, body, count=1, flags=re.M)
         else:
             body = body.rstrip("\n") + ("\n" if body.strip() else "") + line + "\n"
-        lines = sorted(l for l in body.splitlines() if l.strip())
+        lines = sorted(line for line in body.splitlines() if line.strip())
         text = text[: block.start(1)] + "\n".join(lines) + "\n" + text[block.end(1):]
     else:
         text = text.rstrip("\n") + f"\ntranslated_from:\n{line}\n"

@@ -48,9 +48,8 @@ def project(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
     from browser import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), "browser tests need Debian's chromium package (apt-get install chromium)"
     with sync_playwright() as playwright:

@@ -38,7 +38,7 @@ CASES = [
      "content/archetypes/talker.yml:2:1: sumary: unknown field 'sumary' (did you mean 'summary'?)"),
     ("missing required field",
      "symptoms/long-stories.yml",
-     lambda s: "\n".join(l for l in s.splitlines() if not l.startswith("summary")) + "\n",
+     lambda s: "\n".join(line for line in s.splitlines() if not line.startswith("summary")) + "\n",
      "content/symptoms/long-stories.yml:1:1: missing required field 'summary'"),
     ("unknown source section",
      "archetypes/talker.yml",
