@@ -160,6 +160,10 @@ class Renderer:
             here = posixpath.join(here, posixpath.basename(self.src_uri)[:-3])
         return Markup(posixpath.relpath(target, here or ".").rstrip("/") + "/")
 
+    def by_name(self, entries) -> list[Entry]:
+        """Entries in the alphabetical order of their names in the page's language."""
+        return sorted(entries, key=lambda e: (e.name.get(self.lang, e.name[DEFAULT]).casefold(), e.id))
+
     def folded(self, names: list[str]) -> list[str]:
         """The names that read differently without diacritics, so a search typed without them finds them."""
         return [fold(n) for n in names if fold(n) != n]

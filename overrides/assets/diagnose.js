@@ -38,7 +38,7 @@
       });
       if (push) {
         var url = new URL(location.href);
-        if (signs.length) url.searchParams.set("signs", signs.join(","));
+        if (signs.length) url.searchParams.set("signs", signs.slice().sort().join(","));  // same link in every language
         else url.searchParams.delete("signs");
         history.replaceState(history.state, "", url);
       }
