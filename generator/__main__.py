@@ -70,8 +70,6 @@ def cmd_links(args: argparse.Namespace) -> int:
     """Check every internal link and anchor of a built site."""
     from urllib.parse import urlsplit
 
-    import yaml
-
     from .links import check_site
 
     site = Path(args.site)
@@ -80,11 +78,9 @@ def cmd_links(args: argparse.Namespace) -> int:
         return 1
     base = args.base
     if base is None:
-        config = Path("mkdocs.yml")
-        text = config.read_text("utf-8") if config.is_file() else ""
-        url = next((line.split(":", 1)[1].strip() for line in text.splitlines()
-                    if line.startswith("site_url:")), "/")
-        base = urlsplit(yaml.safe_load(url) if "!ENV" not in url else url.split(",")[-1].strip(" ]'\"")).path
+        from mkdocs.config import load_config
+
+        base = urlsplit(load_config("mkdocs.yml").site_url or "/").path
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
     count, broken = check_site(site, base)
     for link in broken:

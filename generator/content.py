@@ -8,7 +8,7 @@ from pathlib import Path
 from .loader import Document, load_file
 from .model import KIND_ORDER, Archetype, Citation, Entry, Handbook, Link, Response, Section, Source, Symptom
 from .problems import ContentError, Problem, field_path, shown
-from .schemas import did_you_mean, schema_problems
+from .schemas import KINDS, did_you_mean, schema_problems
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Ids that would clash with generated pages or folders of the site.
@@ -16,7 +16,6 @@ RESERVED_IDS = frozenset({"index", "assets", "search", "tags", "diagnose", "api"
                           "cheatsheet", "fr", "ro", "ru", "en"})
 # Fixed anchors of a source page, which its sections must not take.
 SOURCE_ANCHORS = frozenset({"summary", "text", "cited-by"})
-SINGULAR = {"archetypes": "archetype", "symptoms": "symptom", "responses": "response", "sources": "source"}
 MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 wrong items gets 50 lines and a count, not 20,000
 
 
@@ -141,9 +140,9 @@ def check_references(documents: list[tuple[str, Document]],
                 ref = _link_id(item)
                 at = (field, i) if isinstance(item, str) else (field, i, "id")
                 if ref not in ids[target]:
-                    report(doc, at, f"unknown {SINGULAR[target]} '{ref}'", did_you_mean(ref, ids[target]))
+                    report(doc, at, f"unknown {KINDS[target]} '{ref}'", did_you_mean(ref, ids[target]))
                 elif target == kind and ref == own_id:
-                    report(doc, at, f"an {SINGULAR[kind]} cannot be related to itself", "remove this line")
+                    report(doc, at, f"an {KINDS[kind]} cannot be related to itself", "remove this line")
                 elif ref in seen:
                     report(doc, at, f"'{ref}' is listed twice", "keep one of them")
                 seen.add(ref)

@@ -6,6 +6,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -200,12 +201,16 @@ def redirects(book: Handbook) -> list[tuple[str, str]]:
             for entry in book.all() for old in entry.former_ids]
 
 
-def render_redirect(target: str, lang: str, env: jinja2.Environment | None = None) -> str:
+@cache
+def _redirect_template() -> jinja2.Template:
+    # An HTML template (autoescaped for HTML), unlike the Markdown ones.
+    html = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
+    return html.get_template("redirect.html.j2")
+
+
+def render_redirect(target: str, lang: str) -> str:
     """The HTML of a redirect page that keeps the #anchor."""
-    env = env or environment()
-    html = jinja2.Environment(loader=env.loader, autoescape=True)
-    return html.get_template("redirect.html.j2").render(target=target, lang=lang,
-                                                          title=ui("redirect_title", lang))
+    return _redirect_template().render(target=target, lang=lang, title=ui("redirect_title", lang))
 
 
 def render_language(book: Handbook, lang: str) -> list[Page]:
@@ -215,5 +220,4 @@ def render_language(book: Handbook, lang: str) -> list[Page]:
 
 def render_all(book: Handbook, languages=LANGUAGES) -> dict[str, list[Page]]:
     """Every page in every language; raises before anything is written if a template fails."""
-    env = environment()
-    return {lang: Renderer(book, lang, env).pages() for lang in languages}
+    return {lang: render_language(book, lang) for lang in languages}

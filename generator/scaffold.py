@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .content import _id_problem
+from .schemas import KINDS
 
-FOLDERS = {"archetype": "archetypes", "symptom": "symptoms", "response": "responses", "source": "sources"}
+FOLDERS = {singular: folder for folder, singular in KINDS.items()}  # "archetype" -> "archetypes"
 
 
 class ScaffoldError(Exception):
