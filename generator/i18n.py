@@ -10,13 +10,21 @@ import yaml
 from .languages import DEFAULT, LANGUAGES
 from .model import Archetype, Entry, Response, Source, Symptom, Text
 
-UI_FILE = Path(__file__).parent / "ui.yml"
+# One table per feature (core.yml, search.yml, ...), merged; a key may be defined in one file only.
+UI_DIR = Path(__file__).parent / "ui"
 
 
 @cache
 def ui_strings() -> dict[str, dict[str, str]]:
     """The translation table of every UI string: key -> language -> text."""
-    return yaml.safe_load(UI_FILE.read_text("utf-8"))
+    table: dict[str, dict[str, str]] = {}
+    for path in sorted(UI_DIR.glob("*.yml")):
+        part = yaml.safe_load(path.read_text("utf-8")) or {}
+        clash = sorted(set(table) & set(part))
+        if clash:
+            raise ValueError(f"{path.name}: UI keys defined in another file too: {', '.join(clash)}")
+        table.update(part)
+    return table
 
 
 def ui(key: str, lang: str) -> str:
