@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .indentation import syntax_problem
 from .problems import Problem, field_path, shown
 
 MAX_BYTES = 256 * 1024  # far above any real entry; bounds memory and time per file
@@ -129,6 +130,9 @@ def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]
                         "keep one entry per file: remove this '---' line and what follows", at)
         if _tab_before(text, at):
             return fail("YAML syntax error: a tab in the indentation", "indent with spaces, not tabs", at)
+        misaligned = syntax_problem(text, at, message)
+        if misaligned:
+            return fail(f"YAML syntax error: {misaligned[0]}", misaligned[1], misaligned[2])
         return fail(f"YAML syntax error: {message}", _syntax_hint(message), at)
     except (yaml.YAMLError, ValueError, RecursionError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
