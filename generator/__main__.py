@@ -7,16 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from . import scaffold, status
+from . import scaffold, staleness, status, versions
 from .content import load_handbook
-from .problems import ContentError
+from .problems import ContentError, shown
 
 ROOT = Path.cwd()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every entry exactly as the build does, without building."""
-    github = args.format == "github" or (args.format is None and os.environ.get("GITHUB_ACTIONS") == "true")
+    github = _github(args)
     try:
         book = load_handbook(Path(args.content), ROOT)
     except ContentError as error:
@@ -45,8 +45,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _github(args: argparse.Namespace) -> bool:
+    """Whether to add GitHub annotations: asked for, or running on GitHub Actions."""
+    return args.format == "github" or (args.format is None and os.environ.get("GITHUB_ACTIONS") == "true")
+
+
+def _content_folder(args: argparse.Namespace) -> str | None:
+    """The content folder relative to the project root, where git history is read; None if outside it."""
+    folder = (ROOT / args.content).resolve()
+    return folder.relative_to(ROOT.resolve()).as_posix() if folder.is_relative_to(ROOT.resolve()) else None
+
+
 def cmd_status(args: argparse.Namespace) -> int:
-    """Print translation coverage, missing texts and stale translations; or record translations."""
+    """Print translation coverage, missing texts and outdated translations; or record translations."""
     try:
         book = load_handbook(Path(args.content), ROOT)
     except ContentError as error:
@@ -62,7 +73,18 @@ def cmd_status(args: argparse.Namespace) -> int:
             return 1
         print(f"Recorded the current English text as the base of {len(changed)} {lang} translation(s).")
         return 0
-    print(status.report(book, verbose=args.verbose))
+    folder = _content_folder(args)
+    if args.since:
+        if versions.resolve(ROOT, args.since) is None:
+            print(f"error: '{shown(args.since)}' is not a commit of this repository", file=sys.stderr)
+            return 1
+        fresh = staleness.newly_outdated(ROOT, args.since, folder) if folder else {}
+        print("\n".join(status.outdated_lines(fresh, f"Translations outdated by the changes since {args.since}")))
+        if _github(args):
+            print("\n".join(status.annotations(ROOT, fresh)))
+        return 0  # a warning for translators, never a failure
+    outdated = staleness.outdated(ROOT, folder) if folder else {}
+    print(status.report(book, outdated, verbose=args.verbose))
     return 0
 
 
@@ -110,11 +132,16 @@ def parser() -> argparse.ArgumentParser:
 
     stat = sub.add_parser("status", help="translation coverage, missing and outdated translations",
                           description="Show translation coverage per language and kind, what is missing, "
-                                      "and translations made from an older English text.")
+                                      "and the translations written against an older English text (from git "
+                                      "history), with the English before and after.")
     stat.add_argument("-v", "--verbose", action="store_true", help="list every missing field")
-    stat.add_argument("--mark", nargs="+", metavar=("LANG", "ID"),
-                      help="record that LANG translations of these entries (kind/id, or 'all') "
-                           "follow the current English text")
+    stat.add_argument("--mark", nargs="+", metavar=("LANG", "FILE"),
+                      help="record that the LANG translations of these entries still fit the current English "
+                           "text: give the files as status prints them (or kind/id, or 'all')")
+    stat.add_argument("--since", metavar="COMMIT",
+                      help="list only the translations outdated by the changes since COMMIT (CI: the base branch)")
+    stat.add_argument("--format", choices=["text", "github"],
+                      help="'github' adds ::warning annotations (automatic when GITHUB_ACTIONS=true)")
     stat.set_defaults(run=cmd_status)
 
     from .synth import register_command as register_synth  # benchmarks and scale tests

@@ -29,6 +29,7 @@ from .model import KIND_ORDER, Handbook
 from .problems import ContentError
 from .render import Page, redirects, render_language, render_redirect
 from .sanitize import clean
+from .staleness import outdated
 
 log = get_plugin_logger(__name__)
 
@@ -69,6 +70,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, list[Page]] | None = None
         self.book: Handbook | None = None
+        self.outdated: set[tuple[str, str]] = set()
         self.base = "/"  # URL path of the English root
         self.command: str | None = None
         self.staging: Staging | None = None
@@ -87,6 +89,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"theme.language is '{lang}'; the handbook builds {', '.join(self.config.languages)}")
         if lang == DEFAULT:
             self.book = self._load(config)
+            root = Path(config.config_file_path).parent
+            content = Path(self.config.content_dir).resolve()
+            # From git history: the other languages' builds are forked after this and share it.
+            self.outdated = set(outdated(root, content.relative_to(root.resolve()).as_posix())
+                                if content.is_relative_to(root.resolve()) else ())
             self.pages = {}
             self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
             self.failed = False
@@ -95,7 +102,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 config.site_dir = str(self.staging.staging)
         # Each language renders its own pages: in a forked build, in parallel with the others.
         # Content was validated in full above, before anything was written.
-        self.pages[lang] = render_language(self.book, lang)
+        self.pages[lang] = render_language(self.book, lang, self.outdated)
         config.site_name = ui("site_name", lang)
         configure_search(config, lang)
         config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .i18n import stale, ui, untranslated
+from .i18n import ui, untranslated
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 
@@ -95,8 +96,10 @@ def split_blocks(text: str) -> list[tuple[str, list[str]]]:
 class Renderer:
     """Renders every page of the handbook in one language."""
 
-    def __init__(self, book: Handbook, lang: str, env: jinja2.Environment | None = None):
+    def __init__(self, book: Handbook, lang: str, env: jinja2.Environment | None = None,
+                 outdated: Collection[tuple[str, str]] = ()):
         self.book, self.lang = book, lang
+        self.outdated = outdated  # (file, language) of every translation made from an older English text
         self.env = env or environment()
         self.src_uri = ""
 
@@ -146,12 +149,16 @@ class Renderer:
         """Entries linked to this one, with their notes, resolved to entries."""
         return [(self.book.get(kind, link.id), link.note) for link in self.book.linked(entry, relation)]
 
+    def stale(self, entry: Entry, lang: str) -> bool:
+        """Whether the entry's translation into lang was made from an older English text."""
+        return (entry.path, lang) in self.outdated
+
     def render(self, template: str, src_uri: str, **context) -> str:
         """Render one template as the page at src_uri."""
         self.src_uri = src_uri
         return self.env.get_template(template).render(
             h=self, book=self.book, lang=self.lang, languages=LANGUAGES, native=NATIVE_NAMES,
-            kinds=KIND_ORDER, untranslated=untranslated, stale=stale, Source=Source, Link=Link,
+            kinds=KIND_ORDER, untranslated=untranslated, stale=self.stale, Source=Source, Link=Link,
             split_blocks=split_blocks, **context)
 
     def page_url(self, target: str) -> Markup:
@@ -213,9 +220,9 @@ def render_redirect(target: str, lang: str) -> str:
     return _redirect_template().render(target=target, lang=lang, title=ui("redirect_title", lang))
 
 
-def render_language(book: Handbook, lang: str) -> list[Page]:
-    """Every page in one language."""
-    return Renderer(book, lang, environment()).pages()
+def render_language(book: Handbook, lang: str, outdated: Collection[tuple[str, str]] = ()) -> list[Page]:
+    """Every page in one language; outdated holds the (file, language) of translations to flag."""
+    return Renderer(book, lang, environment(), outdated).pages()
 
 
 def render_all(book: Handbook, languages=LANGUAGES) -> dict[str, list[Page]]:
