@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -88,27 +89,72 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_links(args: argparse.Namespace) -> int:
-    """Check every internal link and anchor of a built site."""
+def _site_base(args: argparse.Namespace) -> str:
+    """The URL path the built site is served under: --base, else the path of mkdocs.yml's site_url."""
     from urllib.parse import urlsplit
 
+    base = getattr(args, "base", None)
+    if base is None:
+        from mkdocs.config import load_config
+
+        base = urlsplit(load_config("mkdocs.yml").site_url or "/").path
+    return "/" + base.strip("/") + "/" if base.strip("/") else "/"
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    """Check every internal link and anchor of a built site."""
     from .links import check_site
 
     site = Path(args.site)
     if not (site / "index.html").is_file():
         print(f"error: {site} holds no built site; run `mkdocs build` first", file=sys.stderr)
         return 1
-    base = args.base
-    if base is None:
-        from mkdocs.config import load_config
-
-        base = urlsplit(load_config("mkdocs.yml").site_url or "/").path
-    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
-    count, broken = check_site(site, base)
+    count, broken = check_site(site, _site_base(args))
     for link in broken:
         print(link)
     print(f"{count} pages checked, {len(broken)} broken link(s).")
     return 1 if broken else 0
+
+
+def _message(problem) -> str:
+    """A problem without its position: 'field: message (hint)'."""
+    field = f"{problem.field}: " if problem.field else ""
+    return field + problem.message + (f" ({problem.hint})" if problem.hint else "")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the data of a CI run's report (problems, changes, outdated translations) for the pull request."""
+    from . import changes, prreport
+    from .links import check_site
+
+    steps = [dict(zip(("name", "outcome"), step.split("=", 1), strict=True)) for step in args.step if "=" in step]
+    data: dict = {"version": 1, "pr": args.pr, "steps": steps, "problems": [], "warnings": [],
+                  "changes": {}, "outdated": []}
+    try:
+        load_handbook(Path(args.content), ROOT)
+    except ContentError as error:
+        data["problems"] = [{"path": p.path, "line": p.line, "column": p.column, "message": _message(p)}
+                            for p in error.problems]
+    site = Path(args.site)
+    if (site / "index.html").is_file() and dict(s.values() for s in steps).get("build", "success") == "success":
+        data["problems"] += [{"path": f"{site.name}/{link.page}", "message": f"{link.href}: {link.reason}"}
+                             for link in check_site(site, _site_base(args))[1]]
+    folder = _content_folder(args)
+    if args.since and folder and versions.resolve(ROOT, args.since):
+        outdated = staleness.newly_outdated(ROOT, args.since, folder)
+        data["outdated"] = [{"path": path, "lang": lang, "field": c.field, "before": c.before, "after": c.after}
+                            for (path, lang), found in sorted(outdated.items()) for c in found]
+        found, warnings = changes.since(ROOT, args.since, folder)
+        data["changes"] = changes.as_data(found)
+        data["warnings"] = [{"path": w.path, "message": w.message} for w in warnings]
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    if args.summary:
+        with open(args.summary, "a", encoding="utf-8") as summary:
+            summary.write(prreport.render(data, limit=None))
+    print(f"Wrote {out}: {len(data['problems'])} problem(s), {len(data['outdated'])} outdated translation(s).")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -152,6 +198,20 @@ def parser() -> argparse.ArgumentParser:
     links.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
     links.add_argument("--base", help="URL path the site is served under (default: from mkdocs.yml site_url)")
     links.set_defaults(run=cmd_links)
+
+    report = sub.add_parser("report", help="write a CI run's report for its pull request (used by CI)",
+                            description="Write the data of a pull request's report: every problem, the entries "
+                                        "added, changed and removed per language, and the translations the "
+                                        "change outdated; python -m generator.prreport turns it into Markdown.")
+    report.add_argument("--out", required=True, help="the JSON file to write")
+    report.add_argument("--since", metavar="COMMIT", help="the commit the changes are compared with (the base branch)")
+    report.add_argument("--pr", type=int, help="the pull request's number")
+    report.add_argument("--step", action="append", default=[], metavar="NAME=OUTCOME",
+                        help="a CI step's outcome, e.g. build=success (repeat for each step)")
+    report.add_argument("--site", default="site", help="the built site, to check its links (default: site)")
+    report.add_argument("--summary", metavar="FILE", help="also append the whole report as Markdown to FILE "
+                                                          "(on GitHub: $GITHUB_STEP_SUMMARY)")
+    report.set_defaults(run=cmd_report)
     return main
 
 
