@@ -69,8 +69,8 @@ def _uses(node) -> list[str]:
 # (a) actionlint
 
 
-def test_both_workflows_exist():
-    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "deploy.yml"}
+def test_the_workflows_exist():
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "deploy.yml", "pr-comment.yml"}
 
 
 def test_actionlint_passes_on_every_workflow():
@@ -125,23 +125,94 @@ def test_pin_check_rejects_floating_refs():
         assert PINNED_SHA.match(ref) or PINNED_TAG.match(ref), ref
 
 
+def _workflow(name: str) -> dict:
+    data = yaml.safe_load((GITHUB / "workflows" / name).read_text("utf-8"))
+    data["on"] = data.pop(True) if True in data else data["on"]  # PyYAML reads the key `on` as a yes/no value
+    return data
+
+
 def test_ci_runs_what_the_brief_promises():
-    steps = yaml.safe_load((GITHUB / "workflows" / "ci.yml").read_text("utf-8"))["jobs"]["check"]["steps"]
+    steps = _workflow("ci.yml")["jobs"]["check"]["steps"]
     runs = "\n".join(s.get("run", "") for s in steps)
     for command in ["pip install -r requirements-dev.txt", "python -m generator check",
-                    "mkdocs build --strict", "python -m pytest", "python -m generator links site"]:
+                    "mkdocs build --strict", "python -m pytest", "python -m generator links site",
+                    "python -m generator status --since HEAD^1", "python -m generator report",
+                    '--summary "$GITHUB_STEP_SUMMARY"']:
         assert command in runs, command
-    assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in steps)
+    uploads = {s["with"]["name"] for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")}
+    assert uploads == {"site-preview", "pr-report"}
+
+
+def test_ci_reads_the_whole_history():
+    # Outdated translations and the pull request's changes come from git: a shallow clone has none.
+    for name in ("ci.yml", "deploy.yml"):
+        for job in _workflow(name)["jobs"].values():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["fetch-depth"] == 0, name
+
+
+def test_every_workflow_that_runs_mkdocs_silences_the_banner():
+    for path in WORKFLOWS:
+        data = _workflow(path.name)
+        if "mkdocs build" in path.read_text("utf-8"):
+            assert data["env"]["NO_MKDOCS_2_WARNING"] == "1", path.name
+    assert "export NO_MKDOCS_2_WARNING=1" in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_ci_builds_with_properdocs_pinned():
+    job = _workflow("ci.yml")["jobs"]["properdocs"]
+    runs = "\n".join(s.get("run", "") for s in job["steps"])
+    assert "pip install -r requirements-properdocs.txt" in runs and "properdocs build --strict" in runs
+    pins = (ROOT / "requirements-properdocs.txt").read_text("utf-8").split()
+    assert "-r" in pins and "requirements.txt" in pins
+    assert any(re.fullmatch(r"properdocs==\d+\.\d+\.\d+", pin) for pin in pins)
+
+
+# Pull requests from forks: their code runs without write access or secrets; the comment is posted by a
+# separate workflow that never runs it.
+
+
+def test_no_workflow_runs_pull_request_code_with_write_access():
+    for path in WORKFLOWS:
+        data, text = _workflow(path.name), path.read_text("utf-8")
+        assert "pull_request_target" not in data["on"], path.name
+        assert not re.search(r"\$\{\{[^}]*secrets\.", text), path.name
+    ci = _workflow("ci.yml")
+    assert ci["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in ci["jobs"].values())
+
+
+def test_the_comment_workflow_treats_the_report_as_data():
+    data = _workflow("pr-comment.yml")
+    assert data["on"] == {"workflow_run": {"workflows": ["CI"], "types": ["completed"]}}
+    assert data["permissions"] == {}
+    job = data["jobs"]["comment"]
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"] == {"persist-credentials": False}  # no ref: this repository's default branch
+    runs = [s.get("run", "") for s in job["steps"]]
+    script = "\n".join(runs)
+    # Expressions reach scripts only through env (never spliced into the shell text).
+    assert all("${{" not in run for run in runs)
+    # The artifact lands outside the checkout and is only read by prreport (standard library, escaping).
+    assert '--dir "$RUNNER_TEMP/pr-report"' in script
+    uses_of_report = [line.strip() for line in script.splitlines() if "$report" in line or "/pr-report" in line]
+    allowed = ("report=", "[ -f", "pr=$(python3 -m generator.prreport number", "python3 -m generator.prreport comment",
+               "if ! gh run download")
+    assert uses_of_report and all(line.startswith(allowed) for line in uses_of_report), uses_of_report
+    # It comments only where the run tested the pull request's head, and updates its one comment.
+    assert '[ "$head" != "$HEAD_SHA" ]' in script
+    assert "<!-- handbook-pr-report -->" in script and "--method PATCH" in script
 
 
 def test_deploy_has_pages_permissions_and_one_deployment_at_a_time():
-    data = yaml.safe_load((GITHUB / "workflows" / "deploy.yml").read_text("utf-8"))
+    data = _workflow("deploy.yml")
     assert data["concurrency"]["group"] and data["concurrency"]["cancel-in-progress"] is False
     deploy = data["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
-    on = data[True] if True in data else data["on"]  # PyYAML reads the key `on` as a yes/no value
-    assert on["push"]["branches"] == ["main"] and "workflow_dispatch" in on
+    assert data["on"]["push"]["branches"] == ["main"] and "workflow_dispatch" in data["on"]
 
 
 # (c) contributor templates
