@@ -251,14 +251,46 @@ def test_pull_request_template_is_a_checklist():
         assert needle in text, needle
 
 
+def _check_hook() -> dict:
+    data = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    return next(h for r in data["repos"] if r["repo"] == "local" for h in r["hooks"] if h["id"] == "generator-check")
+
+
 def test_pre_commit_config_parses_and_pins_its_hooks():
     data = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
-    repos = data["repos"]
-    assert any(h["entry"] == "python -m generator check" for r in repos if r["repo"] == "local"
-               for h in r["hooks"])
-    for repo in repos:
+    hook = _check_hook()
+    assert hook["entry"] == "python -m generator check" and hook["language"] == "python"
+    for repo in data["repos"]:
         if repo["repo"] != "local":
             assert re.fullmatch(r"v?\d+\.\d+\.\d+|[0-9a-f]{40}", str(repo["rev"])), repo["repo"]
+
+
+def test_pre_commit_check_hook_pins_what_check_imports_as_requirements_does():
+    # pre-commit builds the hook's own environment from these: same versions as requirements.txt ...
+    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text("utf-8").splitlines()
+                if "==" in line)
+    hook = dict(dep.split("==") for dep in _check_hook()["additional_dependencies"])
+    assert hook == {name: pins[name] for name in hook}
+    # ... and enough of them: `generator check` runs with no other third-party module importable.
+    modules = {"yaml", "_yaml", "jsonschema", "jsonschema_specifications", "referencing", "rpds", "attr", "attrs",
+               "typing_extensions", "fastjsonschema"}
+    assert {"PyYAML", "jsonschema", "jsonschema-specifications", "referencing", "rpds-py", "attrs",
+            "typing_extensions", "fastjsonschema"} == set(hook)
+    guard = f"""
+import runpy, sys
+allowed = {sorted(modules)!r}
+class Only:
+    def find_spec(self, name, path=None, target=None):
+        top = name.split(".")[0]
+        if top in allowed or top == "generator" or top in sys.stdlib_module_names:
+            return None
+        raise ImportError("not in the pre-commit hook's environment: " + name)
+sys.meta_path.insert(0, Only())
+sys.argv = ["generator", "--content", {str(FIXTURE_CONTENT)!r}, "check"]
+runpy.run_module("generator", run_name="__main__")
+"""
+    result = _run(sys.executable, "-c", guard)
+    assert "All content is valid" in result.stdout, result.stdout + result.stderr
 
 
 # (d) fixture content against its schema, as check-jsonschema (and so an editor) sees it
@@ -292,3 +324,27 @@ def test_check_jsonschema_rejects_a_bad_archetype(tmp_path, change, complaint):
     result = _check_jsonschema(*_schema_args("archetype"), str(bad))
     assert result.returncode != 0, result.stdout
     assert complaint in result.stdout + result.stderr
+
+
+# (e) the editor set-up: VS Code knows each kind's schema, even for a file without the first-line comment
+
+
+def test_vscode_associates_every_kind_folder_with_its_schema():
+    import json
+    from fnmatch import fnmatch
+
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
+    schemas = settings["yaml.schemas"]
+    for folder, kind in KINDS.items():
+        schema = f"./generator/schemas/{kind}.schema.json"
+        assert (ROOT / schema).is_file() and schema in schemas, schema
+        assert any(fnmatch(f"content/{folder}/new-entry.yml", glob) for glob in schemas[schema]), folder
+        assert not any(fnmatch(f"content/{folder}/new-entry.yml", glob)
+                       for other, globs in schemas.items() if other != schema for glob in globs)
+    assert settings["[yaml]"]["editor.insertSpaces"] is True and settings["[yaml]"]["editor.tabSize"] == 2
+    # mkdocs.yml's own tags are known, so the editor does not flag them.
+    tags = set(re.findall(r"!!(python/[\w/.:]+)", (ROOT / "mkdocs.yml").read_text("utf-8")))
+    assert tags and all(any(f"tag:yaml.org,2002:{tag} " in custom for custom in settings["yaml.customTags"])
+                        for tag in tags), tags
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text("utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
