@@ -152,7 +152,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
     if args.summary:
         with open(args.summary, "a", encoding="utf-8") as summary:
-            summary.write(prreport.render(data, limit=None))
+            summary.write(prreport.render(data, limit=None, size=prreport.SUMMARY_LIMIT))
     print(f"Wrote {out}: {len(data['problems'])} problem(s), {len(data['outdated'])} outdated translation(s).")
     return 0
 

@@ -25,6 +25,7 @@ STEP_NAMES = {"check": "Check content", "build": "Build (strict)", "links": "Lin
               "tests": "Tests", "properdocs": "Build with ProperDocs"}
 OUTCOMES = {"success": "✅ passed", "failure": "❌ failed", "cancelled": "⏹️ cancelled", "skipped": "⏭️ skipped"}
 COMMENT_LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
+SUMMARY_LIMIT = 500_000  # a step summary over 1 MiB is dropped
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&\"'$%^=:;,?/@])")
 _SAFE_URL = re.compile(r"https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~/%+-]*)?")
 _JOINER = "\u2060"  # a word joiner: invisible, and it stops @mentions, #references and autolinks
@@ -34,11 +35,16 @@ class ReportError(Exception):
     """A report file that cannot be used."""
 
 
+def _line(value: object, limit: int) -> str:
+    """One line of printable characters, cut to limit."""
+    raw = str(value)[: limit * 4]  # nothing past this can be shown: don't clean it
+    line = " ".join("".join(c if c.isprintable() else " " for c in raw).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def text(value: object, limit: int = 200) -> str:
     """Untrusted text as inert Markdown: one line, cut, every ASCII punctuation mark backslash-escaped."""
-    line = " ".join("".join(c if c.isprintable() else " " for c in str(value)).split())
-    if len(line) > limit:
-        line = line[: limit - 1] + "…"
+    line = _line(value, limit)
     line = re.sub(r"([@#])", rf"\1{_JOINER}", line)
     line = re.sub(r"(?i)(://|www\.)", lambda m: m.group()[0] + _JOINER + m.group()[1:], line)
     return _PUNCTUATION.sub(r"\\\1", line)
@@ -46,9 +52,7 @@ def text(value: object, limit: int = 200) -> str:
 
 def code(value: object, limit: int = 200) -> str:
     """Untrusted text as a code span: nothing inside is Markdown, HTML, a mention or a link."""
-    line = " ".join("".join(c if c.isprintable() else " " for c in str(value)).split()).replace("`", "'")
-    if len(line) > limit:
-        line = line[: limit - 1] + "…"
+    line = _line(value, limit).replace("`", "'")
     return f"`{line or ' '}`"
 
 
@@ -109,14 +113,16 @@ def _change_line(item: dict) -> str:
     return f"- {text(how, 10)}: {text(_str(item, 'name'), 120)} ({what}){former}"
 
 
-def _capped(lines: list[str], limit: int | None, rest: str) -> list[str]:
-    if limit is None or len(lines) <= limit:
-        return lines
-    return lines[:limit] + [f"- … and {len(lines) - limit} more: {rest}"]
+def _capped(items: list[dict], line, limit: int | None, rest: str) -> list[str]:
+    """The first items as lines (all of them without a limit), then how many more there are."""
+    lines = [line(item) for item in (items if limit is None else items[:limit])]
+    return lines + ([f"- … and {len(items) - limit} more: {rest}"] if limit is not None and len(items) > limit else [])
 
 
-def render(data: dict, preview: str | None = None, run: str | None = None, limit: int | None = 30) -> str:
-    """The report as Markdown; limit caps each list (None: everything, for the run's summary)."""
+def render(data: dict, preview: str | None = None, run: str | None = None, limit: int | None = 30,
+           size: int = COMMENT_LIMIT) -> str:
+    """The report as Markdown; limit caps each list (None: everything, for the run's summary), and the
+    lists are cut further until the whole fits in size characters."""
     preview, run = url(preview), url(run)
     rest = f"see the [run's summary]({run})" if run else "see the run's summary"
     out = [MARKER, "## Handbook check of this pull request", ""]
@@ -140,11 +146,11 @@ def render(data: dict, preview: str | None = None, run: str | None = None, limit
     if problems:
         out += ["", "Each is also shown on its line in *Files changed* (the first ones, as GitHub shows a few per "
                 "step); fix them and push again.", ""]
-        out += _capped([_problem_line(p) for p in problems], limit, rest)
+        out += _capped(problems, _problem_line, limit, rest)
     warnings = _list(data, "warnings")
     if warnings:
         out += ["", f"### To look at: {len(warnings)}", ""]
-        out += _capped([_problem_line(w) for w in warnings], limit, rest)
+        out += _capped(warnings, _problem_line, limit, rest)
     changes = data.get("changes") if isinstance(data.get("changes"), dict) else {}
     out += ["", "### Entries changed, per language", ""]
     rows, details = [], []
@@ -156,19 +162,21 @@ def render(data: dict, preview: str | None = None, run: str | None = None, limit
         if items:
             details += ["", f"<details><summary>{name}: {len(items)} entr{'y' if len(items) == 1 else 'ies'}"
                             "</summary>", ""]
-            details += _capped([_change_line(i) for i in items], limit, rest) + ["", "</details>"]
+            details += _capped(items, _change_line, limit, rest) + ["", "</details>"]
     out += ["| language | added | changed | renamed | removed |", "|---|---|---|---|---|", *rows, *details]
     outdated = _list(data, "outdated")
     out += ["", f"### Translations this pull request made outdated: {len(outdated) or 'none'}"]
     if outdated:
         out += ["", "The English text of these fields changed; their translation was not updated. Translators: "
                 "update them, or run the `status --mark` command that `python -m generator status` prints.", ""]
-        out += _capped([_outdated_line(o) for o in outdated], limit, rest)
+        out += _capped(outdated, _outdated_line, limit, rest)
     if run:
         out += ["", f"[The CI run]({run}) has every detail."]
     body = "\n".join(out) + "\n"
-    if limit is not None and len(body) > COMMENT_LIMIT:
-        return render(data, preview, run, max(1, limit // 2)) if limit > 1 else body[:COMMENT_LIMIT] + "\n…\n"
+    if len(body) > size:
+        longest = max(len(_list(data, key)) for key in ("problems", "warnings", "outdated"))
+        limit = longest if limit is None else limit
+        return render(data, preview, run, limit // 2, size) if limit > 1 else body[:size] + "\n…\n"
     return body
 
 
@@ -186,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.what == "number":
             print(number(data))
         else:
-            print(render(data, args.preview, args.run, 30 if args.what == "comment" else None), end="")
+            summary = args.what == "summary"
+            print(render(data, args.preview, args.run, None if summary else 30,
+                         SUMMARY_LIMIT if summary else COMMENT_LIMIT), end="")
     except ReportError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -112,6 +112,9 @@ def test_the_comment_stays_under_githubs_size_limit():
                   changes={lang: [{"kind": "symptoms", "id": huge, "name": huge, "how": "added"}] * 2000
                            for lang in ("en", "fr", "ro", "ru")})
     assert len(prreport.render(data, PREVIEW, RUN)) <= prreport.COMMENT_LIMIT + 10
+    summary = prreport.render(data, limit=None, size=prreport.SUMMARY_LIMIT)
+    assert prreport.SUMMARY_LIMIT / 2 < len(summary) <= prreport.SUMMARY_LIMIT + 10
+    assert "- … and " in summary
 
 
 def test_only_plain_https_addresses_become_links():
