@@ -8,7 +8,9 @@ built.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +55,26 @@ class Document:
         return table.get(path, self.values.get((), (1, 1)))
 
 
+NOT_REGULAR_HINT = "commit the file itself inside content/"
+_NOT_A_FILE = "not a regular file (a device, pipe or socket)"
+
+
+def not_regular(path: Path) -> str:
+    """Why a directory entry is not a plain file or folder of the checkout (a link, a device...), or ''.
+
+    Decided from the entry itself (lstat), before anything is opened or followed.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link, which could read a file outside the repository"
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return _NOT_A_FILE
+    return ""
+
+
 def _at(mark) -> Position:
     return (mark.line + 1, mark.column + 1)
 
@@ -77,15 +99,17 @@ def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]
         return None, [Problem(display, at[0], at[1], "", message, hint)]
 
     try:
-        if path.is_symlink() and not path.exists():
-            return fail("the file is a link that leads nowhere", "replace the link with the file itself")
-        if not path.is_file():
-            return fail("not a regular file", "entries are plain .yml files; move this out of content/")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return fail(f"file is {size:,} bytes, more than the {MAX_BYTES:,} allowed",
-                        "split the entry or shorten its text")
-        with path.open("rb") as handle:
+        if path.is_symlink():
+            return fail(not_regular(path), NOT_REGULAR_HINT)
+        # O_NOFOLLOW: a file swapped for a link after the check above is still not followed.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return fail(_NOT_A_FILE, NOT_REGULAR_HINT)
+            if info.st_size > MAX_BYTES:
+                return fail(f"file is {info.st_size:,} bytes, more than the {MAX_BYTES:,} allowed",
+                            "split the entry or shorten its text")
             raw = handle.read(MAX_BYTES + 1)  # never more, even if the file grows meanwhile
     except OSError as error:
         return fail(f"cannot read the file: {error.strerror or error}",
