@@ -31,7 +31,11 @@ def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
     documents, present, problems = read_documents(content_dir, root)
     problems += check_references(documents, present)
     if problems:
-        raise ContentError(_capped(problems, MAX_PROBLEMS, "in content"))
+        by_file: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        each = [p for found in by_file.values() for p in _capped(found, MAX_PROBLEMS_PER_FILE, "in this file")]
+        raise ContentError(_capped(each, MAX_PROBLEMS, "in content"))
     return Handbook([_entry(kind, doc) for kind, doc in documents])
 
 
@@ -103,11 +107,12 @@ def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Docum
                 found = schema_problems(doc, folder.name)
                 if not found:
                     documents.append((folder.name, doc))
-            problems += _capped(found)
+            problems += found
     return documents, present, problems
 
 
-def _capped(found: list[Problem], limit: int = MAX_PROBLEMS_PER_FILE, where: str = "in this file") -> list[Problem]:
+def _capped(found: list[Problem], limit: int, where: str) -> list[Problem]:
+    """The first problems up to a limit, then one line that counts the rest."""
     if len(found) <= limit:
         return found
     found = sorted(found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,10 @@ _DEEP_HINT = "an entry nests only a few levels: check the brackets and indentati
 
 # What YAML accepts in a file (its "printable" set); anything else is a pasted control character.
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# In a value, after YAML escapes are read ("\e", "\0", "\u202e"): control characters other than tab and
+# line feed, and the bidirectional controls that reorder what a reader and a reviewer see.
+# Also Unicode's noncharacters U+FDD0-U+FDEF, which the generator uses internally (mdtext.py).
+_HIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef]")
 _STR = "tag:yaml.org,2002:str"
 # Plain scalars PyYAML would resolve to these tags are only text here ('<<' and '=' as values).
 _TEXT_TAGS = {_STR, "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
@@ -199,6 +204,13 @@ def _scan(text: str) -> None:
             open_.append([0, allowed, _at(event.start_mark)])
 
 
+def _char_name(char: str) -> str:
+    """What a hidden character is, in words: 'right-to-left override', 'a control character'."""
+    if "\ufdd0" <= char <= "\ufdef":
+        return "a noncharacter"
+    return unicodedata.name(char, "a control character").lower()
+
+
 def _tab_before(text: str, at: Position) -> bool:
     """Whether the line of a syntax error has a tab in its indentation, or at the error."""
     lines = text.split("\n")
@@ -248,6 +260,14 @@ def _build(node: yaml.Node, path: tuple, doc: Document, problems: list[Problem])
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
+    hidden = _HIDDEN_IN_TEXT.search(node.value)
+    if hidden:
+        char = hidden.group()
+        problems.append(Problem(doc.path, *_at(node.start_mark), field_path(path),
+                                f"the text holds the invisible character U+{ord(char):04X} "
+                                f"({_char_name(char)})",
+                                "remove it; a YAML escape such as \\e or \\u202e is read as that character"))
+        return None
     if node.style:  # quoted or block text ("", '', |, >): always text
         return node.value
     doc.plain[path] = node.value  # plain: libyaml says "", the pure-Python parser None
