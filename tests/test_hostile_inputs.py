@@ -244,3 +244,15 @@ def test_the_export_and_search_index_carry_names_as_plain_strings(project, tmp_p
     html = (site / "ru/archetypes/talker/index.html").read_text("utf-8")
     assert "<script>alert(1)" not in html
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in html
+
+
+@pytest.mark.parametrize("command", [["-m", "generator", "status"], ["-m", "mkdocs", "build", "--strict"]])
+def test_status_and_the_build_print_hostile_names_inertly(project, command):
+    (project / "content/symptoms" / HOSTILE_NAMES[0]).write_text(SYMPTOM, "utf-8")
+    result = subprocess.run([sys.executable, *command], cwd=project, capture_output=True, text=True,
+                            env={**ENV, "GITHUB_ACTIONS": "true"}, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    output = result.stdout + result.stderr
+    assert "content/symptoms/x\\n::error file=README.md,line=1::forged.yml:1:1: file name" in output
+    assert not [line for line in output.splitlines() if line.lstrip().startswith("::")]
+    assert not (project / "site").exists()
