@@ -99,6 +99,12 @@ class _Refused(Exception):
 
 def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Parse one file; on failure return no document and the problems that stop it."""
+    raw, problems = read_file(path, display)
+    return (None, problems) if raw is None else parse(raw, display)
+
+
+def read_file(path: Path, display: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of one content file, read without following links; or why it cannot be read."""
 
     def fail(message: str, hint: str = "", at: Position = (1, 1)) -> tuple[None, list[Problem]]:
         return None, [Problem(display, at[0], at[1], "", message, hint)]
@@ -122,6 +128,15 @@ def load_file(path: Path, display: str) -> tuple[Document | None, list[Problem]]
     if len(raw) > MAX_BYTES:
         return fail(f"file is more than the {MAX_BYTES:,} bytes allowed",
                     "split the entry or shorten its text")
+    return raw, []
+
+
+def parse(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
+    """Parse the bytes of one content file; on failure return no document and the problems that stop it."""
+
+    def fail(message: str, hint: str = "", at: Position = (1, 1)) -> tuple[None, list[Problem]]:
+        return None, [Problem(display, at[0], at[1], "", message, hint)]
+
     if raw.startswith(b"\xef\xbb\xbf"):
         return fail("file starts with a byte-order mark (BOM)", "save it as UTF-8 without BOM")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
