@@ -35,7 +35,8 @@ _LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)])")
 
 def md_escape(value: object) -> str:
     """Contributor text as literal Markdown: no markup, no raw HTML, no links of its own."""
-    text = re.sub(r"\s+", " ", str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    # One line of text; non-breaking spaces are typography (French), not layout, so they stay.
+    text = re.sub(r"[^\S\u00a0\u202f]+", " ", str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     return _LINE_START.sub(r"\1\\\2", text)
 
