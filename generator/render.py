@@ -161,8 +161,10 @@ class Renderer:
         return Markup('<span lang="{}">{}</span>').format(DEFAULT, text)
 
     def meta_title(self, text: Text | str) -> Markup:
-        """A page title for the front matter: plain text as a JSON string, which YAML reads as is."""
-        return Markup(json.dumps(text if isinstance(text, str) else self.plain(text), ensure_ascii=False))
+        """A page title for the front matter: HTML-escaped text (the theme prints titles as HTML, as MkDocs
+        makes them from a heading) in a JSON string, which YAML reads as is."""
+        plain = text if isinstance(text, str) else self.plain(text)
+        return Markup(json.dumps(str(Markup.escape(plain)), ensure_ascii=False))
 
     def plain_fill(self, key: str, **texts: Text) -> str:
         """A UI pattern with entry texts put in, as plain text (for titles)."""
