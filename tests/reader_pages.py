@@ -19,7 +19,8 @@ _OVERFLOWING = """() => {
       const style = getComputedStyle(up);
       if (style.overflowX !== "visible" && up.getBoundingClientRect().right <= width + 1) { contained = true; break; }
     }
-    if (!contained && getComputedStyle(el).visibility !== "hidden") found.push(el.tagName.toLowerCase() + "." + el.className + " right=" + Math.round(box.right));
+    if (!contained && getComputedStyle(el).visibility !== "hidden")
+      found.push(el.tagName.toLowerCase() + "." + el.className + " right=" + Math.round(box.right));
   }
   return found.slice(0, 8);
 }"""

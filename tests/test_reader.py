@@ -80,7 +80,8 @@ def test_every_ui_string_is_in_the_four_languages():
 
 
 @pytest.mark.parametrize("lang,written,expected", [
-    ("fr", '"Je vous propose l\'option A : voici les faits."', "«\u202fJe vous propose l'option A\u00a0: voici les faits.\u202f»"),
+    ("fr", '"Je vous propose l\'option A : voici les faits."',
+     "«\u202fJe vous propose l'option A\u00a0: voici les faits.\u202f»"),
     ("fr", "« Déjà entre guillemets ! »", "«\u202fDéjà entre guillemets\u202f!\u202f»"),
     ("ro", '"Vă propun varianta A."', "„Vă propun varianta A.”"),
     ("ro", "„Deja între ghilimele”", "„Deja între ghilimele”"),

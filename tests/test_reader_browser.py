@@ -54,7 +54,8 @@ def test_every_page_kind_fits_a_phone(page, fixture_url, lang):
 def test_plural_forms_in_the_browser_match_the_cldr_forms(page, fixture_url, lang):
     page.goto(fixture_url + PREFIX[lang] + "diagnose/")
     ticked = page.evaluate("""([numbers, lang]) => { const root = document.querySelector(".diagnose");
-        return numbers.map(n => handbook.plural(JSON.parse(root.dataset.ticked), {n}, lang)); }""", [[1, 2, 5, 21], lang])
+        return numbers.map(n => handbook.plural(JSON.parse(root.dataset.ticked), {n}, lang)); }""",
+                           [[1, 2, 5, 21], lang])
     assert ticked == PLURALS["diagnose_ticked", lang]
     matches = page.evaluate("""([numbers, lang]) => { const root = document.querySelector(".diagnose");
         return numbers.map(t => handbook.plural(JSON.parse(root.dataset.matches), {n: 1, total: t}, lang)); }""",
