@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from .builds import Staging, finish, start
 from .content import load_handbook
 from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
+from .history import last_updated
 from .i18n import ui
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from .mdtext import LiteralTextExtension, restore_html
@@ -71,6 +72,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.pages: dict[str, list[Page]] | None = None
         self.book: Handbook | None = None
         self.base = "/"  # URL path of the English root
+        self.site_url = ""  # the English root, absolute
+        self.updated: dict = {}  # content file -> date of its last commit
         self.command: str | None = None
         self.staging: Staging | None = None
         self.language_configs: dict[str, MkDocsConfig] = {}
@@ -90,13 +93,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.book = self._load(config)
             self.pages = {}
             self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            self.site_url = config.site_url or ""
+            root = Path(config.config_file_path).parent
+            self.updated = {e.path: day for e in self.book.all() if (day := last_updated(root, e.path))}
             self.failed = False
             if self.command:
                 self.staging = Staging(config.site_dir)
                 config.site_dir = str(self.staging.staging)
         # Each language renders its own pages: in a forked build, in parallel with the others.
         # Content was validated in full above, before anything was written.
-        self.pages[lang] = render_language(self.book, lang)
+        self.pages[lang] = render_language(self.book, lang, site_url=self.site_url, updated=self.updated)
         config.site_name = ui("site_name", lang)
         configure_search(config, lang)
         config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
