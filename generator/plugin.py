@@ -23,8 +23,10 @@ from mkdocs.structure.files import File, Files
 from .builds import Staging, finish, start
 from .content import load_handbook
 from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
+from .history import last_updated
 from .i18n import ui
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
+from .mdtext import LiteralTextExtension, restore_html
 from .model import KIND_ORDER, Handbook
 from .problems import ContentError
 from .render import Page, redirects, render_language, render_redirect
@@ -72,6 +74,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.book: Handbook | None = None
         self.outdated: set[tuple[str, str]] = set()
         self.base = "/"  # URL path of the English root
+        self.site_url = ""  # the English root, absolute
+        self.updated: dict = {}  # content file -> date of its last commit
         self.command: str | None = None
         self.staging: Staging | None = None
         self.language_configs: dict[str, MkDocsConfig] = {}
@@ -89,20 +93,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"theme.language is '{lang}'; the handbook builds {', '.join(self.config.languages)}")
         if lang == DEFAULT:
             self.book = self._load(config)
+            self.pages = {}
+            self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            self.site_url = config.site_url or ""
             root = Path(config.config_file_path).parent
             content = Path(self.config.content_dir).resolve()
             # From git history: the other languages' builds are forked after this and share it.
             self.outdated = set(outdated(root, content.relative_to(root.resolve()).as_posix())
                                 if content.is_relative_to(root.resolve()) else ())
-            self.pages = {}
-            self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            self.updated = {e.path: day for e in self.book.all() if (day := last_updated(root, e.path))}
             self.failed = False
             if self.command:
                 self.staging = Staging(config.site_dir)
                 config.site_dir = str(self.staging.staging)
         # Each language renders its own pages: in a forked build, in parallel with the others.
         # Content was validated in full above, before anything was written.
-        self.pages[lang] = render_language(self.book, lang, self.outdated)
+        self.pages[lang] = render_language(self.book, lang, site_url=self.site_url, updated=self.updated,
+                                           outdated=self.outdated)
         config.site_name = ui("site_name", lang)
         configure_search(config, lang)
         config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
@@ -112,6 +119,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for other in self.config.languages]
         config.extra["handbook_language"] = lang
         config.extra["handbook_prefix"] = prefix(lang)
+        config.markdown_extensions.append(LiteralTextExtension())
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink"):
             toc["permalink_title"] = ui("permalink", lang)
@@ -151,8 +159,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return files
 
     def on_page_content(self, html: str, **kwargs) -> str:
-        # Contributor text is escaped by the templates; this second gate holds if escaping ever slips.
-        return clean(html)
+        # Contributor text is literal in the templates (mdtext); the sanitizer is a second gate.
+        return clean(restore_html(html))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         compact_search_index(Path(config.site_dir))

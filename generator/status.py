@@ -7,12 +7,11 @@ import re
 import tempfile
 from pathlib import Path
 
-from .annotations import workflow_command
 from .i18n import text_version, untranslated
 from .languages import TRANSLATIONS
 from .loader import load_file
 from .model import Entry, Handbook
-from .problems import shown
+from .problems import annotation, shown
 from .staleness import Change
 
 Outdated = dict[tuple[str, str], tuple[Change, ...]]
@@ -77,12 +76,10 @@ def annotations(root: Path, outdated: Outdated) -> list[str]:
         doc, _ = load_file(root / path, path)
         for change in changes:
             line, column = doc.position(_parts(change.field) + ("en",)) if doc and change.field else (1, 1)
-            what = f"{change.field}: " if change.field else ""
-            lines.append(workflow_command(
-                "warning", f"{what}the English text changed; the {lang} translation may be outdated. "
-                           f"Before: {change.before} After: {change.after}" if change.field else
-                           f"the English text changed since the recorded {lang} version",
-                file=path, line=line, col=column, title=f"{lang} translation may be outdated"))
+            message = (f"{lang} translation may be outdated: the English text of {change.field} changed. "
+                       f"Before: {change.before} After: {change.after}" if change.field else
+                       f"{lang} translation may be outdated: the English text changed since the recorded version")
+            lines.append(annotation("warning", message, path, line, column))
     return lines
 
 

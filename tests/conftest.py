@@ -32,11 +32,9 @@ def copy_fixture(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The fixture handbook, built once per test session (from a copy: no git history, so no page
-    depends on how the fixture files were committed)."""
-    root = tmp_path_factory.mktemp("fixture")
-    site = root / "site"
-    result = mkdocs_build(copy_fixture(root / "project"), site)
+    """The fixture handbook, built once per test session, in place (its pages show git dates)."""
+    site = tmp_path_factory.mktemp("fixture") / "site"
+    result = mkdocs_build(FIXTURE, site)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -18,6 +18,7 @@ import markdown
 import pytest
 
 from generator.content import load_handbook
+from generator.mdtext import LiteralTextExtension, restore_html
 from generator.render import Renderer
 from generator.sanitize import clean
 
@@ -66,13 +67,14 @@ def book():
 
 
 def rendered_text(book, source_id: str) -> str:
-    """The article's text on its page, as the browser shows it (Markdown converted, then sanitized)."""
+    """The article's text on its page, as the plugin makes it: Markdown with the literal-text extension,
+    then the contributor's characters restored and the HTML sanitized."""
     source = book.get("sources", source_id)
     page = Renderer(book, "en").render("sources.md.j2", f"sources/{source_id}.md", entry=source)
     parser = _Text()
-    parser.feed(clean(markdown.markdown(page, extensions=EXTENSIONS)))
+    parser.feed(clean(restore_html(markdown.markdown(page, extensions=[*EXTENSIONS, LiteralTextExtension()]))))
     text = "".join(parser.parts)
-    return text.replace("\xa0", " ").replace("¶", "")
+    return re.sub("[\xa0\u202f]", " ", text).replace("¶", "")
 
 
 @pytest.mark.parametrize("source_id", SOURCES)

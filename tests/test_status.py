@@ -132,9 +132,8 @@ def test_ci_warns_only_about_translations_the_change_outdated(repo):
     assert result.returncode == 0
     warnings = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert len(warnings) == 3 and "know-it-all" not in result.stdout
-    assert warnings[0] == (f"::warning file={TALKER},line=2,col=15,title=fr translation may be outdated::"
-                           f"summary: the English text changed; the fr translation may be outdated. "
-                           f"Before: {OLD} After: {NEW}")
+    assert warnings[0] == (f"::warning file={TALKER},line=2,col=15::fr translation may be outdated: the English "
+                           f"text of summary changed. Before: {OLD} After: {NEW}")
     unknown = run(repo, "status", "--since", "no-such-branch")
     assert unknown.returncode == 1 and "'no-such-branch' is not a commit" in unknown.stderr
 
@@ -145,7 +144,7 @@ def test_warnings_are_escaped_so_a_text_cannot_forge_a_command(repo):
     result = run(repo, "status", "--since", "HEAD^1", github=True)
     lines = result.stdout.splitlines()
     assert [line[:10] for line in lines if line.lstrip().startswith("::")] == ["::warning "] * 3
-    assert "After: 100%25 sure%0A::error file=README.md,line=1::forged" in lines[-1]
+    assert r"After: 100%25 sure\n::error file=README.md,line=1::forged" in lines[-1]
     assert "        after:  100% sure\\n::error file=README.md,line=1::forged" in result.stdout
 
 
