@@ -62,12 +62,6 @@ CASES = [
     ("empty quoted text",
      STORIES, 'fr: "Résumé de long-stories."', 'fr: ""',
      ["content/symptoms/long-stories.yml:2:47: summary.fr: text is empty (write the text or remove the field)"]),
-    ("archetype with no symptom",
-     TALKER, "symptoms: [long-stories]", "symptoms: []",
-     ["content/archetypes/talker.yml:3:11: symptoms: the list is empty (write at least one item)"]),
-    ("archetype with no response",
-     TALKER, "responses: [time-box]", "responses: []",
-     ["content/archetypes/talker.yml:4:12: responses: the list is empty (write at least one item)"]),
 ]
 
 
