@@ -99,7 +99,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.site_name = ui("site_name", lang)
         configure_search(config, lang)
         config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
-            {ui(kind, lang): f"{kind}/index.md"} for kind in KIND_ORDER] + [{ui("tags", lang): "tags/index.md"}]
+            {ui(kind, lang): f"{kind}/index.md"} for kind in KIND_ORDER] + [{ui("tags", lang): "tags/index.md"},
+                                                               {ui("practice", lang): "practice/index.md"}]
         config.extra["alternate"] = [
             {"name": NATIVE_NAMES[other], "link": self.base + prefix(other), "lang": other, "prefix": prefix(other)}
             for other in self.config.languages]

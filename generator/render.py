@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .i18n import stale, ui, untranslated
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
+from .practice import practice_files, plural
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TAGS = ("payment", "scope", "communication", "respect", "time", "contract")  # as in the schema
@@ -50,7 +51,7 @@ def _finalize(value: object) -> Markup:
 
 @dataclass(frozen=True)
 class Page:
-    """One generated Markdown page: where it goes and the entry it comes from, if any."""
+    """One generated file (a Markdown page, or data like practice/questions.json): where it goes, its entry if any."""
 
     src_uri: str
     markdown: str
@@ -104,6 +105,10 @@ class Renderer:
     def t(self, key: str) -> str:
         """A UI string in the page's language."""
         return ui(key, self.lang)
+
+    def plural(self, key: str, n: int) -> str:
+        """A UI string with a count, in the plural form the page's language uses for n."""
+        return plural(key, self.lang, n)
 
     def tx(self, text: Text | None) -> Markup:
         """An entry text in the page's language, or English marked as such."""
@@ -192,6 +197,7 @@ class Renderer:
             uri = f"tags/{tag}.md"
             pages.append(Page(uri, self.render("tag.md.j2", uri, tag=tag)))
         pages.append(Page("print.md", self.render("print.md.j2", "print.md")))
+        pages += [Page(uri, text) for uri, text in practice_files(self.book, self.lang, self.render)]
         return pages
 
 

@@ -12,7 +12,7 @@ TAGS = {
 }
 COMMON = {"class", "id", "lang", "title", "role", "hidden", "aria-label", "aria-hidden", "aria-current",
           "aria-describedby", "aria-live", "data-symptom", "data-archetype", "data-symptoms",
-          "data-responses", "data-matches", "data-none"}
+          "data-responses", "data-matches", "data-none", "data-question", "data-practice"}
 ATTRIBUTES = {
     "*": COMMON,
     "a": {"href", "hreflang", "rel"},

@@ -1,0 +1,263 @@
+"""Practice questions computed from the handbook's relations: situation -> client type -> first response."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import fastjsonschema
+from babel import Locale
+
+from .i18n import ui_strings
+from .languages import DEFAULT, LANGUAGES
+from .model import Archetype, Handbook, Symptom, Text
+from .problems import Problem
+
+JSON_PATH = "practice/questions.json"
+SCHEMA_PATH = "practice/questions.schema.json"
+SCHEMA_FILE = Path(__file__).parent / "schemas" / "practice" / "questions.schema.json"
+VERSION = 1
+TYPE_CHOICES = 4  # the reader picks the client type among four
+RESPONSE_CHOICES = 3  # then the first response among three
+MAX_ACCEPTED = 2  # a sign that reveals many types shows two of them, so that picking stays a choice
+# UI strings the page script needs, sent in the questions file: every key starting with this.
+UI_PREFIX = "practice_"
+
+
+@dataclass(frozen=True)
+class ResponseChoice:
+    """What to do first with one client type: the options, the answer, why."""
+
+    options: tuple[str, ...]  # response ids, sorted: the answer's place tells nothing
+    answer: str
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One situation: the types offered, those that count as right, and the first-response step for each."""
+
+    id: str
+    sign: Symptom
+    situation: Text
+    options: tuple[str, ...]  # archetype ids, in a fixed order; the browser shuffles them
+    accepted: tuple[str, ...]  # the options this sign reveals
+    also: tuple[str, ...]  # types the sign reveals too, not offered here
+    notes: Mapping[str, Text | None]  # accepted type -> its note on this sign
+    responses: Mapping[str, ResponseChoice]  # accepted type -> its first-response step
+
+
+def _rank(*parts: str) -> str:
+    """A stable tie-breaker: the same content always gives the same order, unlike hash()."""
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _signs(book: Handbook, archetype: Archetype) -> set[str]:
+    return {link.id for link in book.linked(archetype, "symptoms")}
+
+
+def _related(book: Handbook, archetype: Archetype) -> set[str]:
+    return {link.id for link in book.linked(archetype, "related")}
+
+
+def type_distractors(book: Handbook, question_id: str, sign: Symptom, accepted: tuple[str, ...],
+                     count: int) -> tuple[str, ...]:
+    """Plausible wrong types: those sharing the most signs with the right ones, then related, then tags."""
+    revealed = {link.id for link in book.linked(sign, "archetypes")}
+    right = [book.get("archetypes", a) for a in accepted]
+    right_signs = set().union(*(_signs(book, a) for a in right))
+    right_related = set().union(*(_related(book, a) for a in right))
+    right_tags = {tag for a in right for tag in a.tags}
+
+    def score(candidate: Archetype) -> tuple:
+        shared = len(_signs(book, candidate) & right_signs)
+        return (-shared, -(candidate.id in right_related), -len(set(candidate.tags) & right_tags),
+                _rank(question_id, candidate.id))
+
+    candidates = [a for a in book["archetypes"].values() if a.id not in revealed]
+    return tuple(a.id for a in sorted(candidates, key=score)[:count])
+
+
+def response_choice(book: Handbook, question_id: str, sign: Symptom, archetype: Archetype,
+                    wrong_types: tuple[str, ...]) -> ResponseChoice | None:
+    """The first response of a type among plausible others: the first responses of the wrong types offered."""
+    own = book.linked(archetype, "responses")
+    if not own:
+        return None  # an archetype with no responses: the question stops at the type
+    own_ids = {link.id for link in own}
+    # A response that answers this very sign would be right too: it is never a distractor.
+    answers_sign = {link.id for link in book.linked(sign, "responses")}
+    order = {r: i for i, r in enumerate(link.id for t in wrong_types
+                                        for link in book.linked(book.get("archetypes", t), "responses"))}
+    tags = set(archetype.tags)
+
+    def score(response) -> tuple:
+        return (order.get(response.id, len(order)), -len(set(response.tags) & tags), _rank(question_id, response.id))
+
+    candidates = [r for r in book["responses"].values() if r.id not in own_ids and r.id not in answers_sign]
+    wrong = tuple(r.id for r in sorted(candidates, key=score)[:RESPONSE_CHOICES - 1])
+    return ResponseChoice(tuple(sorted((own[0].id, *wrong))), own[0].id, own[0].note)
+
+
+def questions(book: Handbook) -> tuple[Question, ...]:
+    """Every practice question: one per example of each sign (its summary where it has none)."""
+    found = []
+    for sign in book["symptoms"].values():
+        revealed = book.linked(sign, "archetypes")
+        if not revealed:
+            continue  # a sign linked to no type has no right answer; `check` warns about it
+        situations = sign.examples or (sign.summary,)
+        types = sorted(link.id for link in revealed)
+        for i, situation in enumerate(situations):
+            qid = f"{sign.id}-{i + 1}"
+            # Rotate which revealed types are offered, so each can be reached from one example or another.
+            shown = max(1, min(MAX_ACCEPTED, len(types), TYPE_CHOICES - 1))
+            accepted = tuple((types * 2)[i % len(types): i % len(types) + shown])
+            wrong = type_distractors(book, qid, sign, accepted, TYPE_CHOICES - len(accepted))
+            notes = {link.id: link.note for link in revealed if link.id in accepted}
+            responses = {}
+            for type_id in accepted:
+                choice = response_choice(book, qid, sign, book.get("archetypes", type_id), wrong)
+                if choice is not None:
+                    responses[type_id] = choice
+            found.append(Question(qid, sign, situation, tuple(sorted(accepted + wrong)), accepted,
+                                  tuple(t for t in types if t not in accepted), notes, responses))
+    return tuple(found)
+
+
+def warnings(book: Handbook) -> list[Problem]:
+    """What keeps content from being practised: signs without examples or types, unreachable types."""
+    found = []
+    for sign in book["symptoms"].values():
+        if not book.linked(sign, "archetypes"):
+            found.append(Problem(sign.path, 1, 1, "", "no client type lists this sign, so practice cannot use it",
+                                 "add it to the symptoms of the archetypes it reveals"))
+        elif not sign.examples:
+            found.append(Problem(sign.path, 1, 1, "examples", "no examples: practice shows the summary instead",
+                                 "add a real situation from the cited source"))
+    reached = {t for q in questions(book) for t in q.accepted}
+    for archetype in book["archetypes"].values():
+        if archetype.id not in reached:
+            found.append(Problem(archetype.path, 1, 1, "symptoms", "no practice question leads to this client type",
+                                 "link it to a sign with an example"))
+        elif not book.linked(archetype, "responses"):
+            found.append(Problem(archetype.path, 1, 1, "responses",
+                                 "no responses: practice cannot ask what to do first", "add its responses in order"))
+    return found
+
+
+def _translated(text: Text | None, lang: str) -> bool:
+    return text is None or lang in text
+
+
+def coverage(book: Handbook, lang: str) -> dict[str, int]:
+    """Questions, those fully in the language, and types reachable: the numbers `status` reports."""
+    asked = questions(book)
+    native = 0
+    for q in asked:
+        names = [book.get("archetypes", t).name for t in q.options]
+        names += [book.get("responses", r).name for c in q.responses.values() for r in c.options]
+        if all(_translated(t, lang) for t in [q.situation, q.sign.name, *names, *q.notes.values()]):
+            native += 1
+    reached = {t for q in asked for t in q.accepted}
+    return {"questions": len(asked), "translated": native, "types": len(book["archetypes"]),
+            "reached": len(reached)}
+
+
+def coverage_report(book: Handbook) -> str:
+    """Practice coverage per language, as lines for `python -m generator status`."""
+    lines = ["Practice coverage (questions with every text in the language; client types a question leads to):", ""]
+    for lang in LANGUAGES:
+        c = coverage(book, lang)
+        share = 100 * c["translated"] / c["questions"] if c["questions"] else 100
+        lines.append(f"  {lang}  {c['translated']}/{c['questions']} questions {share:.0f}%, "
+                     f"{c['reached']}/{c['types']} client types")
+    return "\n".join(lines)
+
+
+def plural(key: str, lang: str, n: int) -> str:
+    """A count in a UI string, by the language's CLDR plural rule ('1 вопрос', '3 вопроса', '5 вопросов')."""
+    forms = ui_strings()[key][lang]
+    category = Locale.parse(lang).plural_form(n)
+    return forms.get(category, forms["other"]).replace("{n}", str(n))
+
+
+def _text(text: Text | None, lang: str) -> str | dict | None:
+    """A text in the language, or the English one marked as such (the page shows it with lang="en")."""
+    if text is None:
+        return None
+    if lang in text:
+        return text[lang]
+    return {"lang": DEFAULT, "text": text[DEFAULT]}
+
+
+def _source(book: Handbook, entry, lang: str) -> dict | None:
+    """The first cited source section of an entry: a label and a path from the language's root."""
+    if not getattr(entry, "citations", ()):
+        return None
+    citation = entry.citations[0]
+    source = book.get("sources", citation.source)
+    section = source.section(citation.section)
+    return {"name": _text(source.name, lang), "section": section.heading if section else "",
+            "url": f"{source.url}#{citation.section}"}
+
+
+def practice_data(book: Handbook, lang: str, asked: tuple[Question, ...] | None = None) -> dict:
+    """Everything the practice page needs in one language, as plain data (see questions.schema.json)."""
+    asked = questions(book) if asked is None else asked
+    used_types = sorted({t for q in asked for t in q.options})
+    used_responses = sorted({r for q in asked for c in q.responses.values() for r in c.options})
+    used_signs = sorted({q.sign.id for q in asked})
+
+    def entry(kind: str, entry_id: str) -> dict:
+        e = book.get(kind, entry_id)
+        return {"name": _text(e.name, lang), "url": e.url}
+
+    out_questions = []
+    for q in asked:
+        archetypes = {t: book.get("archetypes", t) for t in q.accepted}
+        out_questions.append({
+            "id": q.id, "sign": q.sign.id, "situation": _text(q.situation, lang),
+            "options": list(q.options), "accepted": list(q.accepted), "also": list(q.also),
+            "notes": {t: _text(q.notes[t] or archetypes[t].summary, lang) for t in q.accepted},
+            "source": _source(book, q.sign, lang) or _source(book, archetypes[q.accepted[0]], lang),
+            "responses": {t: {"options": list(c.options), "answer": c.answer,
+                              "note": _text(c.note or book.get("responses", c.answer).summary, lang),
+                              "source": _source(book, book.get("responses", c.answer), lang)
+                              or _source(book, archetypes[t], lang)}
+                          for t, c in q.responses.items()},
+        })
+    strings = {key[len(UI_PREFIX):]: value[lang] for key, value in sorted(ui_strings().items())
+               if key.startswith(UI_PREFIX)}
+    return {
+        "version": VERSION, "lang": lang, "ui": strings,
+        "types": {t: entry("archetypes", t) for t in used_types},
+        "signs": {s: entry("symptoms", s) for s in used_signs},
+        "responses": {r: entry("responses", r) for r in used_responses},
+        "questions": out_questions,
+    }
+
+
+@cache
+def _schema_check():
+    return fastjsonschema.compile(json.loads(SCHEMA_FILE.read_text("utf-8")))
+
+
+def practice_json(book: Handbook, lang: str, asked: tuple[Question, ...] | None = None) -> str:
+    """The questions file of one language: checked against its schema, sorted keys, byte-identical per content."""
+    data = practice_data(book, lang, asked)
+    _schema_check()(data)  # a failure here is a bug in this module, not in content
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def practice_files(book: Handbook, lang: str, render: Callable[..., str]) -> list[tuple[str, str]]:
+    """(src_uri, text) of the practice page, its printable version, the questions file and its schema."""
+    asked = questions(book)
+    return [("practice/index.md", render("practice.md.j2", "practice/index.md", questions=asked)),
+            ("practice/print.md", render("practice-print.md.j2", "practice/print.md", questions=asked)),
+            (JSON_PATH, practice_json(book, lang, asked)),
+            (SCHEMA_PATH, SCHEMA_FILE.read_text("utf-8"))]
