@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import scaffold, status
+from . import practice, scaffold, status
 from .content import load_handbook
 from .problems import ContentError
 
@@ -30,6 +30,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     counts = ", ".join(f"{len(book[kind])} {kind}" for kind in book.kinds)
     print(f"All content is valid: {counts}.")
+    for warning in practice.warnings(book):  # content that practice cannot use: worth fixing, not failing
+        print(f"warning: {warning}")
     return 0
 
 
@@ -63,6 +65,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"Recorded the current English text as the base of {len(changed)} {lang} translation(s).")
         return 0
     print(status.report(book, verbose=args.verbose))
+    print("\n" + practice.coverage_report(book))
     return 0
 
 
