@@ -164,7 +164,8 @@ def test_a_broken_questions_file_fails_the_schema(built_site):
 def test_practice_is_in_the_nav_of_every_language(built_site):
     for lang, prefix in PREFIX.items():
         html = (built_site / prefix / "index.html").read_text("utf-8")
-        assert re.search(r'href="practice/"[^>]*>\s*' + re.escape(ui_strings()["practice"][lang]), html), lang
+        assert re.search(r'href="practice/" class="md-nav__link">\s*<span class="md-ellipsis">\s*'
+                         + re.escape(ui_strings()["practice"][lang]), html), lang
 
 
 def test_check_warns_and_status_reports_practice_coverage():
