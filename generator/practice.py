@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
+import heapq
 import json
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import fastjsonschema
@@ -51,35 +52,42 @@ class Question:
     responses: Mapping[str, ResponseChoice]  # accepted type -> its first-response step
 
 
-def _rank(*parts: str) -> str:
+def _rank(*parts: str) -> int:
     """A stable tie-breaker: the same content always gives the same order, unlike hash()."""
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+    return zlib.crc32("\0".join(parts).encode("utf-8"))
 
 
-def _signs(book: Handbook, archetype: Archetype) -> set[str]:
-    return {link.id for link in book.linked(archetype, "symptoms")}
+@dataclass(frozen=True)
+class _Neighbours:
+    """Each archetype's signs, related types and tags as sets, computed once per handbook."""
+
+    signs: Mapping[str, frozenset[str]]
+    related: Mapping[str, frozenset[str]]
+    tags: Mapping[str, frozenset[str]]
 
 
-def _related(book: Handbook, archetype: Archetype) -> set[str]:
-    return {link.id for link in book.linked(archetype, "related")}
+def _neighbours(book: Handbook) -> _Neighbours:
+    types = book["archetypes"].values()
+    return _Neighbours({a.id: frozenset(link.id for link in book.linked(a, "symptoms")) for a in types},
+                       {a.id: frozenset(link.id for link in book.linked(a, "related")) for a in types},
+                       {a.id: frozenset(a.tags) for a in types})
 
 
-def type_distractors(book: Handbook, question_id: str, sign: Symptom, accepted: tuple[str, ...],
-                     count: int) -> tuple[str, ...]:
+def type_distractors(book: Handbook, question_id: str, sign: Symptom, accepted: tuple[str, ...], count: int,
+                     near: _Neighbours | None = None) -> tuple[str, ...]:
     """Plausible wrong types: those sharing the most signs with the right ones, then related, then tags."""
+    near = near or _neighbours(book)
     revealed = {link.id for link in book.linked(sign, "archetypes")}
-    right = [book.get("archetypes", a) for a in accepted]
-    right_signs = set().union(*(_signs(book, a) for a in right))
-    right_related = set().union(*(_related(book, a) for a in right))
-    right_tags = {tag for a in right for tag in a.tags}
+    right_signs = frozenset().union(*(near.signs[a] for a in accepted))
+    right_related = frozenset().union(*(near.related[a] for a in accepted))
+    right_tags = frozenset().union(*(near.tags[a] for a in accepted))
 
-    def score(candidate: Archetype) -> tuple:
-        shared = len(_signs(book, candidate) & right_signs)
-        return (-shared, -(candidate.id in right_related), -len(set(candidate.tags) & right_tags),
-                _rank(question_id, candidate.id))
+    def score(candidate: str) -> tuple:
+        return (-len(near.signs[candidate] & right_signs), -(candidate in right_related),
+                -len(near.tags[candidate] & right_tags), _rank(question_id, candidate))
 
-    candidates = [a for a in book["archetypes"].values() if a.id not in revealed]
-    return tuple(a.id for a in sorted(candidates, key=score)[:count])
+    candidates = [a for a in book["archetypes"] if a not in revealed]
+    return tuple(heapq.nsmallest(count, candidates, key=score))
 
 
 def response_choice(book: Handbook, question_id: str, sign: Symptom, archetype: Archetype,
@@ -88,24 +96,29 @@ def response_choice(book: Handbook, question_id: str, sign: Symptom, archetype: 
     own = book.linked(archetype, "responses")
     if not own:
         return None  # an archetype with no responses: the question stops at the type
-    own_ids = {link.id for link in own}
-    # A response that answers this very sign would be right too: it is never a distractor.
-    answers_sign = {link.id for link in book.linked(sign, "responses")}
-    order = {r: i for i, r in enumerate(link.id for t in wrong_types
-                                        for link in book.linked(book.get("archetypes", t), "responses"))}
-    tags = set(archetype.tags)
+    # The type's own later steps, and any response to this very sign, would be right too: never distractors.
+    excluded = {link.id for link in own} | {link.id for link in book.linked(sign, "responses")}
+    wrong: list[str] = []
+    for rank in range(max((len(book.linked(book.get("archetypes", t), "responses")) for t in wrong_types),
+                          default=0)):
+        for t in wrong_types:  # first responses of the wrong types, then their second ones...
+            links = book.linked(book.get("archetypes", t), "responses")
+            if rank < len(links) and links[rank].id not in excluded and links[rank].id not in wrong:
+                wrong.append(links[rank].id)
+    if len(wrong) < RESPONSE_CHOICES - 1:  # a small handbook: responses sharing the type's tags, then any
+        tags = set(archetype.tags)
+        rest = [r for r in book["responses"].values() if r.id not in excluded and r.id not in wrong]
+        wrong += [r.id for r in heapq.nsmallest(RESPONSE_CHOICES - 1 - len(wrong), rest, key=lambda r: (
+            -len(tags.intersection(r.tags)), _rank(question_id, r.id)))]
+    choices = (own[0].id, *wrong[:RESPONSE_CHOICES - 1])
+    return ResponseChoice(tuple(sorted(choices)), own[0].id, own[0].note)
 
-    def score(response) -> tuple:
-        return (order.get(response.id, len(order)), -len(set(response.tags) & tags), _rank(question_id, response.id))
 
-    candidates = [r for r in book["responses"].values() if r.id not in own_ids and r.id not in answers_sign]
-    wrong = tuple(r.id for r in sorted(candidates, key=score)[:RESPONSE_CHOICES - 1])
-    return ResponseChoice(tuple(sorted((own[0].id, *wrong))), own[0].id, own[0].note)
-
-
+@lru_cache(maxsize=4)  # asked for by every language's pages, `check` and `status`; a Handbook never changes
 def questions(book: Handbook) -> tuple[Question, ...]:
     """Every practice question: one per example of each sign (its summary where it has none)."""
     found = []
+    near = _neighbours(book)
     for sign in book["symptoms"].values():
         revealed = book.linked(sign, "archetypes")
         if not revealed:
@@ -117,7 +130,7 @@ def questions(book: Handbook) -> tuple[Question, ...]:
             # Rotate which revealed types are offered, so each can be reached from one example or another.
             shown = max(1, min(MAX_ACCEPTED, len(types), TYPE_CHOICES - 1))
             accepted = tuple((types * 2)[i % len(types): i % len(types) + shown])
-            wrong = type_distractors(book, qid, sign, accepted, TYPE_CHOICES - len(accepted))
+            wrong = type_distractors(book, qid, sign, accepted, TYPE_CHOICES - len(accepted), near)
             notes = {link.id: link.note for link in revealed if link.id in accepted}
             responses = {}
             for type_id in accepted:
@@ -203,7 +216,7 @@ def _source(book: Handbook, entry, lang: str) -> dict | None:
     source = book.get("sources", citation.source)
     section = source.section(citation.section)
     return {"name": _text(source.name, lang), "section": section.heading if section else "",
-            "url": f"{source.url}#{citation.section}"}
+            "section_lang": source.language, "url": f"{source.url}#{citation.section}"}
 
 
 def practice_data(book: Handbook, lang: str, asked: tuple[Question, ...] | None = None) -> dict:

@@ -269,7 +269,9 @@
         p.appendChild(document.createTextNode(" "));
         var a = link(base, source, "");
         put(a, source.name);
-        a.appendChild(document.createTextNode(" — " + source.section));
+        a.appendChild(document.createTextNode(" — "));
+        var heading = a.appendChild(el("span", "", source.section));
+        if (source.section_lang) heading.lang = source.section_lang;  // quoted in the article's language
         p.appendChild(a);
         return p;
       }
