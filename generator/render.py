@@ -15,7 +15,7 @@ from markupsafe import Markup
 from .i18n import stale, ui, untranslated
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
-from .practice import practice_files, plural
+from .practice import plural, practice_files
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TAGS = ("payment", "scope", "communication", "respect", "time", "contract")  # as in the schema

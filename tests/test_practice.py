@@ -17,7 +17,7 @@ from conftest import ENV, REPO, mkdocs_build
 
 from generator.i18n import ui_strings
 from generator.model import Archetype, Handbook, Link, Response, Symptom
-from generator.practice import SCHEMA_FILE, practice_data, practice_json, plural, questions, warnings
+from generator.practice import SCHEMA_FILE, plural, practice_data, practice_json, questions, warnings
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 BLOCKING = ("serious", "critical")
@@ -379,7 +379,8 @@ def test_tampered_storage_is_reset_with_a_message(page, built_site, fixture_url,
 def test_storage_that_refuses_to_save_still_lets_you_practise(browser, built_site, fixture_url):
     context = browser.new_context()
     # As a full quota or some private modes do: reading works, every write throws.
-    context.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+    context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
     tab = context.new_page()
     errors = []
     tab.on("pageerror", lambda e: errors.append(str(e)))
