@@ -503,3 +503,22 @@ def test_practice_works_after_instant_navigation(page, fixture_url):
     page.locator("button.practice-option").first.click()
     assert page.locator(".practice-answered").count() == 1
     assert page.errors == []
+
+
+def test_an_archetype_without_responses_is_practised_up_to_the_type(project, tmp_path, page):
+    path = project / "content/archetypes/talker.yml"
+    path.write_text(path.read_text("utf-8").replace("responses: [time-box]", "responses: []"), "utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    talker = next(q for q in questions_json(site, "ru")["questions"] if q["accepted"] == ["talker"])
+    assert talker["responses"] == {}
+    from browser import serve
+    with serve(site) as base:
+        page.goto(base + "/ru/practice/?seed=3&types=talker")
+        page.wait_for_selector(".practice-card")
+        page.locator('button.practice-option[data-option="talker"]').click()
+        assert page.locator("button.practice-option").count() == 0  # no first-response step to ask
+        page.locator(".practice-next").click()
+        assert page.locator(".practice-points").inner_text() == "1 балл из 1"
+    assert page.errors == []
