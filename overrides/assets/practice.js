@@ -447,6 +447,8 @@
           var params = new URLSearchParams();
           params.set("seed", String(Math.floor(Math.random() * 1000000)));
           if (current.types.length) params.set("types", current.types.join(","));
+          var asked = new URLSearchParams(current.query);
+          if (asked.has("n")) params.set("n", asked.get("n"));  // the same size of session, other questions
           start("?" + params.toString(), []);
         });
         var clear = el("button", "md-button practice-clear", ui.clear);
