@@ -25,6 +25,7 @@ from .content import load_handbook
 from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
 from .i18n import ui
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
+from .mdtext import LiteralTextExtension, restore_html
 from .model import KIND_ORDER, Handbook
 from .problems import ContentError
 from .render import Page, redirects, render_language, render_redirect
@@ -106,6 +107,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for other in self.config.languages]
         config.extra["handbook_language"] = lang
         config.extra["handbook_prefix"] = prefix(lang)
+        config.markdown_extensions.append(LiteralTextExtension())
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink"):
             toc["permalink_title"] = ui("permalink", lang)
@@ -145,8 +147,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return files
 
     def on_page_content(self, html: str, **kwargs) -> str:
-        # Contributor text is escaped by the templates; this second gate holds if escaping ever slips.
-        return clean(html)
+        # Contributor text is literal in the templates (mdtext); the sanitizer is a second gate.
+        return clean(restore_html(html))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         compact_search_index(Path(config.site_dir))
