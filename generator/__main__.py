@@ -32,6 +32,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"All content is valid: {counts}.")
     for warning in practice.warnings(book):  # content that practice cannot use: worth fixing, not failing
         print(f"warning: {warning}")
+        if github:
+            print(warning.github("warning"))
     return 0
 
 

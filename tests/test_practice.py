@@ -113,6 +113,14 @@ def test_an_archetype_without_responses_stops_at_the_type_and_is_warned_about():
     assert any("content/archetypes/beta.yml" in str(w) and "no responses" in str(w) for w in warnings(book))
 
 
+def test_a_type_no_question_leads_to_is_warned_about():
+    book = small_book(eta=_archetype("eta", [], ["r-zeta"]))
+    assert "eta" not in {t for q in questions(book) for t in q.accepted}
+    assert ("content/archetypes/eta.yml:1:1: symptoms: no practice question leads to this client type "
+            "(link it to a sign with an example)") in [str(w) for w in warnings(book)]
+    assert not any("alpha.yml" in str(w) for w in warnings(book))
+
+
 def test_untranslated_texts_are_marked_english_in_the_json():
     data = practice_data(small_book(), "ro")
     assert data["types"]["alpha"]["name"] == {"lang": "en", "text": "Alpha"}
@@ -176,6 +184,10 @@ def test_check_warns_and_status_reports_practice_coverage():
     assert ("warning: tests/fixtures/site/content/symptoms/cites-friends.yml:1:1: no client type lists this sign"
             in check.stdout)
     assert "symptoms/long-stories.yml:1:1: examples: no examples: practice shows the summary instead" in check.stdout
+    github = subprocess.run([sys.executable, "-m", "generator", "--content", content, "check", "--format", "github"],
+                            capture_output=True, text=True, env=ENV, cwd=REPO)
+    assert github.returncode == 0
+    assert "::warning file=tests/fixtures/site/content/symptoms/cites-friends.yml,line=1,col=1::" in github.stdout
     status = subprocess.run([sys.executable, "-m", "generator", "--content", content, "status"],
                             capture_output=True, text=True, env=ENV, cwd=REPO)
     assert status.returncode == 0
