@@ -534,3 +534,14 @@ def test_an_archetype_without_responses_is_practised_up_to_the_type(project, tmp
         page.locator(".practice-next").click()
         assert page.locator(".practice-points").inner_text() == "1 балл из 1"
     assert page.errors == []
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_questions_that_cannot_load_leave_the_list_and_a_message(page, fixture_url, lang):
+    page.route("**/practice/questions.json", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(fixture_url + PREFIX[lang] + "practice/?seed=7")
+    error = page.locator(".practice-error")
+    error.wait_for(state="visible")
+    assert error.inner_text() == ui_strings()["practice_load_error"][lang]
+    assert page.locator(".practice-questions > li").first.is_visible()
+    assert page.errors == []
