@@ -1,0 +1,33 @@
+"""Sitemaps: each page's lastmod from git, and one sitemap index over the four languages' sitemaps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .history import last_updated
+from .languages import prefix
+from .model import Entry
+from .render import markup_template
+
+INDEX = "sitemap_index.xml"
+
+
+def lastmod(entry: Entry | None, root: Path) -> str | None:
+    """The date of the last commit of the entry's YAML file (root: the repository folder it is relative to)."""
+    if entry is None:
+        return None
+    date = last_updated(root, entry.path)
+    return date.isoformat() if date else None
+
+
+def write_index(site_dir: Path, root_url: str, languages: Iterable[str]) -> None:
+    """Write the sitemap index (every language's sitemap.xml) and a robots.txt naming it, at the site root.
+
+    Each language's own sitemap.xml (the theme's template) lists its pages with hreflang alternates in
+    all four languages; the index joins them, so one address covers the whole handbook.
+    """
+    sitemaps = [f"{root_url}{prefix(lang)}sitemap.xml" for lang in languages
+                if (site_dir / prefix(lang) / "sitemap.xml").is_file()]
+    (site_dir / INDEX).write_text(markup_template("sitemap_index.xml.j2").render(sitemaps=sitemaps), "utf-8")
+    (site_dir / "robots.txt").write_text(f"Sitemap: {root_url}{INDEX}\n", "utf-8")
