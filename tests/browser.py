@@ -48,3 +48,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass
+
+
+def route_site(context, site_url: str, site: Path) -> str:
+    """Answer every request of a browser context under site_url from a built site folder, as GitHub Pages
+    would (index.html for folders, the root 404.html with status 404 for misses); returns site_url.
+
+    The pages then live at their real address, where Material's instant navigation recognises them
+    (it matches links against the sitemap's absolute addresses); nothing goes to the network.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    base = urlsplit(site_url).path
+    root = site.resolve()
+
+    def answer(route) -> None:
+        path = unquote(urlsplit(route.request.url).path)
+        file = (root / path[len(base):]).resolve() if path.startswith(base) else root / "404.html"
+        if file.is_dir():
+            if not path.endswith("/"):
+                route.fulfill(status=301, headers={"Location": route.request.url.split("?")[0] + "/"})
+                return
+            file = file / "index.html"
+        if not file.is_relative_to(root) or not file.is_file():
+            route.fulfill(status=404, path=str(root / "404.html"), content_type="text/html; charset=utf-8")
+            return
+        route.fulfill(status=200, path=str(file))
+
+    context.route(site_url.rstrip("/") + "/**", answer)
+    context.route(site_url.rstrip("/"), answer)
+    return site_url

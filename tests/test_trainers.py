@@ -48,6 +48,16 @@ def test_old_url_redirects_to_the_renamed_entry_keeping_the_anchor(page, renamed
         assert page.locator("#responses").count() == 1
 
 
+@pytest.mark.parametrize("lang", PREFIX)
+def test_old_cheat_sheet_url_redirects_to_the_renamed_one_keeping_the_anchor(page, renamed_site, lang):
+    with serve(renamed_site.parent) as base:
+        page.goto(f"{base}/handbook/{PREFIX[lang]}cheatsheets/talker/#responses")
+        page.wait_for_url(f"**/handbook/{PREFIX[lang]}cheatsheets/chatterbox/#responses")
+        assert page.locator("html").get_attribute("lang") == lang
+        assert page.locator("#responses").count() == 1
+    assert 'http-equiv="refresh"' in (renamed_site / PREFIX[lang] / "cheatsheets/talker/index.html").read_text("utf-8")
+
+
 def test_two_entries_claiming_the_same_id_fail_naming_both_files(project, tmp_path):
     talker = project / "content/archetypes/talker.yml"
     talker.write_text(talker.read_text() + "former_ids: [know-it-all]\n")
