@@ -250,3 +250,14 @@ def test_the_404_page_does_not_trust_its_from_parameter(tab):
     tab.goto(SITE_URL + "ru/404.html?from=%2Fsomewhere-else%2F")
     tab.locator("h1").wait_for()
     assert tab.url.startswith(SITE_URL + "ru/404.html")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_404_page_passes_axe(tab, lang):
+    from axe_playwright_python.sync_playwright import Axe
+    from test_accessibility import BLOCKING, describe
+
+    tab.goto(SITE_URL + PREFIX[lang] + "responses/no-such-tactic/")
+    tab.locator(".not-found-kind a").wait_for()
+    violations = [v for v in Axe().run(tab).response["violations"] if v["impact"] in BLOCKING]
+    assert not violations, describe(tab.url, violations)
