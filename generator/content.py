@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
-from .loader import Document, load_file
+from .loader import NOT_REGULAR_HINT, Document, not_regular, parse, read_file
 from .model import KIND_ORDER, Archetype, Citation, Entry, Handbook, Link, Response, Section, Source, Symptom
 from .problems import ContentError, Problem, field_path, shown
-from .schemas import KINDS, did_you_mean, schema_problems
+from .schemas import KINDS, schema_problems
+from .suggest import Suggester, did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Ids that would clash with generated pages or folders of the site.
@@ -17,16 +19,24 @@ RESERVED_IDS = frozenset({"index", "assets", "search", "tags", "diagnose", "api"
 # Fixed anchors of a source page, which its sections must not take.
 SOURCE_ANCHORS = frozenset({"summary", "text", "cited-by"})
 MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 wrong items gets 50 lines and a count, not 20,000
+MAX_PROBLEMS = 1000  # in all: a pull request of 10,000 broken files gets a readable report and a count
 
 
 def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
     """Every entry under content_dir, validated; raises ContentError listing every problem."""
     root = (root or content_dir.parent).resolve()
+    if content_dir.is_symlink():  # checked before resolve(): a linked content/ reads another folder
+        raise ContentError([Problem(str(content_dir), 1, 1, "", "the content folder is " + not_regular(content_dir),
+                                    "content/ must be a real folder of the repository")])
     content_dir = content_dir.resolve()
     documents, present, problems = read_documents(content_dir, root)
     problems += check_references(documents, present)
     if problems:
-        raise ContentError(problems)
+        by_file: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        each = [p for found in by_file.values() for p in _capped(found, MAX_PROBLEMS_PER_FILE, "in this file")]
+        raise ContentError(_capped(each, MAX_PROBLEMS, "in content"))
     return Handbook([_entry(kind, doc) for kind, doc in documents])
 
 
@@ -46,8 +56,15 @@ def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Docum
         return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
     kinds = ", ".join(f"{kind}/" for kind in KIND_ORDER)
-    for path in sorted(content_dir.iterdir()):
-        if path.name.startswith(".") or path.name in KIND_ORDER:
+    listing = sorted(content_dir.iterdir())
+    for path in listing:
+        if path.name.startswith("."):
+            continue
+        refused = not_regular(path)
+        if refused:
+            problems.append(Problem(shown_path(path), 1, 1, "", refused, NOT_REGULAR_HINT))
+            continue
+        if path.name in KIND_ORDER:
             continue
         if path.is_dir():
             problems.append(Problem(shown_path(path), 1, 1, "",
@@ -57,12 +74,16 @@ def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Docum
             problems.append(Problem(shown_path(path), 1, 1, "",
                                     f"'{shown(path.name)}' is outside the kind folders",
                                     f"move it into one of {kinds}"))
-    for folder in sorted(p for p in content_dir.iterdir() if p.is_dir()):
-        if folder.name not in KIND_ORDER:
+    for folder in listing:
+        if folder.name not in KIND_ORDER or not_regular(folder):
             continue
         for path in sorted(folder.iterdir()):
             display = shown_path(path)
             if path.name.startswith("."):
+                continue
+            refused = not_regular(path)
+            if refused:  # decided from the directory entry alone: the file is never opened
+                problems.append(Problem(display, 1, 1, "", refused, NOT_REGULAR_HINT))
                 continue
             if path.is_dir():
                 problems.append(Problem(display, 1, 1, "",
@@ -76,27 +97,47 @@ def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Docum
                 continue
             id_problem = _id_problem(path.stem)
             if id_problem:
+                lowered = path.stem.lower()
                 problems.append(Problem(display, 1, 1, "", f"file name '{shown(path.name)}': {id_problem}",
-                                        "the file name is the entry's id and its URL"))
+                                        f"ids are lowercase: rename it to '{lowered}.yml'"
+                                        if not _id_problem(lowered) else "the file name is the entry's id and its URL"))
                 continue
             present[folder.name][path.stem] = display
-            doc, found = load_file(path, display)
-            if doc is not None:
-                found = schema_problems(doc, folder.name)
-                if not found:
-                    documents.append((folder.name, doc))
-            problems += _capped(found)
+            doc, found = _checked(path, display, folder.name)
+            if doc is not None and not found:
+                documents.append((folder.name, doc))
+            problems += found
     return documents, present, problems
 
 
-def _capped(found: list[Problem]) -> list[Problem]:
-    if len(found) <= MAX_PROBLEMS_PER_FILE:
+# Under `mkdocs serve`, a rebuild re-reads only the files whose bytes changed: file -> (digest, result).
+_CHECKED: dict[tuple[str, str], tuple[bytes, Document | None, list[Problem]]] = {}
+
+
+def _checked(path: Path, display: str, kind: str) -> tuple[Document | None, list[Problem]]:
+    """A file parsed and schema-checked, or the same result as last time if its bytes are the same."""
+    raw, found = read_file(path, display)
+    if raw is None:
+        return None, found
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    cached = _CHECKED.get((kind, display))
+    if cached is not None and cached[0] == digest:
+        return cached[1], cached[2]
+    doc, found = parse(raw, display)
+    if doc is not None:
+        found = schema_problems(doc, kind)
+    _CHECKED[(kind, display)] = (digest, doc, found)
+    return doc, found
+
+
+def _capped(found: list[Problem], limit: int, where: str) -> list[Problem]:
+    """The first problems up to a limit, then one line that counts the rest."""
+    if len(found) <= limit:
         return found
     found = sorted(found)
-    rest = found[MAX_PROBLEMS_PER_FILE]
-    return found[:MAX_PROBLEMS_PER_FILE] + [
-        Problem(rest.path, rest.line, rest.column, "",
-                f"{len(found) - MAX_PROBLEMS_PER_FILE} more problems in this file are not shown",
+    rest = found[limit]
+    return found[:limit] + [
+        Problem(rest.path, rest.line, rest.column, "", f"{len(found) - limit} more problems {where} are not shown",
                 "fix these first, then check again")]
 
 
@@ -106,6 +147,13 @@ def _id_problem(entry_id: str) -> str:
     if not ID_PATTERN.match(entry_id) or len(entry_id) > 64:
         return "an id is lowercase ASCII letters, digits and single hyphens, like 'fix-scope'"
     return ""
+
+
+def _listed(what: str, names) -> str:
+    """A short list of names for a hint: the first ten, and how many more."""
+    names = sorted(names)
+    more = f" and {len(names) - 10} more" if len(names) > 10 else ""
+    return f"{what}: {', '.join(names[:10])}{more}"
 
 
 def _link_id(item) -> str:
@@ -123,6 +171,16 @@ def check_references(documents: list[tuple[str, Document]],
     ids = present
     loaded_sources = {Path(doc.path).stem: doc for kind, doc in documents if kind == "sources"}
     sections = {sid: {s["id"] for s in doc.data["sections"]} for sid, doc in loaded_sources.items()}
+    suggest = {kind: Suggester(ids[kind]) for kind in KIND_ORDER}
+    suggest_section = {sid: Suggester(names) for sid, names in sections.items()}
+
+    def unknown(ref: str, target: str) -> tuple[str, str]:
+        """The message and hint for a reference to no entry of the kind expected."""
+        other = next((k for k in KIND_ORDER if k != target and ref in ids[k]), None)
+        hint = suggest[target].hint(ref) or (f"the {target} are the files in content/{target}/" if other else "")
+        if other:
+            return f"'{ref}' is a {KINDS[other]}, not a {KINDS[target]}", hint
+        return f"unknown {KINDS[target]} '{ref}'", hint
 
     def report(doc: Document, path: tuple, message: str, hint: str = "") -> None:
         line, column = doc.position(path)
@@ -140,7 +198,7 @@ def check_references(documents: list[tuple[str, Document]],
                 ref = _link_id(item)
                 at = (field, i) if isinstance(item, str) else (field, i, "id")
                 if ref not in ids[target]:
-                    report(doc, at, f"unknown {KINDS[target]} '{ref}'", did_you_mean(ref, ids[target]))
+                    report(doc, at, *unknown(ref, target))
                 elif target == kind and ref == own_id:
                     report(doc, at, f"an {KINDS[kind]} cannot be related to itself", "remove this line")
                 elif ref in seen:
@@ -149,12 +207,10 @@ def check_references(documents: list[tuple[str, Document]],
         for i, citation in enumerate(data.get("citations", [])):
             source, section = citation["source"], citation["section"]
             if source not in ids["sources"]:
-                report(doc, ("citations", i, "source"), f"unknown source '{source}'",
-                       did_you_mean(source, ids["sources"]))
+                report(doc, ("citations", i, "source"), *unknown(source, "sources"))
             elif source in sections and section not in sections[source]:
                 report(doc, ("citations", i, "section"), f"source '{source}' has no section '{section}'",
-                       did_you_mean(section, sections[source]) or
-                       f"its sections: {', '.join(sorted(sections[source]))}")
+                       suggest_section[source].hint(section) or _listed("its sections", sections[source]))
         if kind == "sources":
             seen = set()
             for i, section in enumerate(data["sections"]):

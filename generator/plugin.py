@@ -27,6 +27,7 @@ from .content import load_handbook
 from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
 from .i18n import ui
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
+from .mdtext import LiteralTextExtension, restore_html
 from .model import KIND_ORDER, Handbook
 from .previews import OG_LOCALES, Preview, preview
 from .problems import ContentError
@@ -131,6 +132,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra["handbook_ui"] = {key: ui(key, lang) for key in THEME_STRINGS}
         config.extra["handbook_kinds"] = list(KIND_ORDER)
         config.extra["handbook_prefix"] = prefix(lang)
+        config.markdown_extensions.append(LiteralTextExtension())
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink"):
             toc["permalink_title"] = ui("permalink", lang)
@@ -192,8 +194,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return markdown
 
     def on_page_content(self, html: str, **kwargs) -> str:
-        # Contributor text is escaped by the templates; this second gate holds if escaping ever slips.
-        return clean(html)
+        # Contributor text is literal in the templates (mdtext); the sanitizer is a second gate.
+        return clean(restore_html(html))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         compact_search_index(Path(config.site_dir))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Never printed as they are: C0 and C1 controls (terminal escapes), DEL, line and paragraph separators,
+# and the invisible format characters that hide or reorder text (zero-width, bidi overrides, BOM).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 def _escape(char: str) -> str:
@@ -13,8 +15,25 @@ def _escape(char: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """Text with line breaks, tabs and control characters escaped: a problem is one line."""
+    """Text with line breaks, tabs, control and invisible characters escaped: safe on one terminal line."""
     return _UNPRINTABLE.sub(lambda m: _escape(m.group()), text)
+
+
+def _command_data(text: str) -> str:
+    # GitHub's workflow-command escaping: a value can never end the line or start a new command.
+    return one_line(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def annotation(level: str, message: str, file: str = "", line: int = 0, column: int = 0) -> str:
+    """A GitHub Actions annotation (level 'error', 'warning' or 'notice'), every value escaped.
+
+    Values are made one line first (control characters shown as \\x1b...), then escaped as GitHub
+    requires: '%', CR and LF in the message; also ':' and ',' in the properties.
+    """
+    props = [("file", file), ("line", line or ""), ("col", column or "")]
+    shown_props = ",".join(f"{name}={_command_data(str(value)).replace(':', '%3A').replace(',', '%2C')}"
+                           for name, value in props if value != "")
+    return f"::{level}{' ' + shown_props if shown_props else ''}::{_command_data(message)}"
 
 
 def shown(value: object, limit: int = 60) -> str:
@@ -45,8 +64,7 @@ class Problem:
         text = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             text += f" ({self.hint})"
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.column}::{text}"
+        return annotation("error", text, self.path, self.line, self.column)
 
 
 class ContentError(Exception):

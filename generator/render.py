@@ -14,21 +14,15 @@ from markupsafe import Markup
 
 from .i18n import stale, ui, untranslated
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES
+from .mdtext import literal
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TAGS = ("payment", "scope", "communication", "respect", "time", "contract")  # as in the schema
 
-# Only the characters Python-Markdown can escape with a backslash; '<' and '>' become entities.
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}!])")
-_LINE_START = re.compile(r"^(\s*)([#+\-]|\d+[.)])")
-
-
 def md_escape(value: object) -> str:
-    """Contributor text as literal Markdown: no markup, no raw HTML, no links of its own."""
-    text = re.sub(r"\s+", " ", str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-    text = _INLINE_SPECIALS.sub(r"\\\1", text)
-    return _LINE_START.sub(r"\1\\\2", text)
+    """Contributor text as literal Markdown: no markup, no raw HTML, no links of its own (see mdtext)."""
+    return literal(value)
 
 
 def fold(text: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 import re
 from functools import cache
@@ -15,6 +14,7 @@ from referencing import Registry, Resource
 
 from .loader import Document
 from .problems import Problem, field_path, shown
+from .suggest import did_you_mean
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 KINDS = {"archetypes": "archetype", "symptoms": "symptom", "responses": "response", "sources": "source"}
@@ -61,15 +61,6 @@ def _inline(node, resolver):
     if isinstance(node, list):
         return [_inline(v, resolver) for v in node]
     return node
-
-
-def did_you_mean(word: str, choices) -> str:
-    """A 'did you mean' hint for a near miss (or a different case), or ''."""
-    choices = sorted(str(c) for c in choices)
-    word = str(word)
-    same = [c for c in choices if c.lower() == word.lower()]
-    close = same or difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
 
 
 def schema_problems(doc: Document, kind: str) -> list[Problem]:
@@ -161,10 +152,16 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         return problem(f"expected {' or '.join(names.get(e, e) for e in expected)}, found {_describe(value)}")
     if rule == "pattern":
         if error.validator_value.startswith("^[a-z0-9]"):
+            lowered = str(value).lower()
             return problem(f"'{shown(value)}' is not a valid id",
-                           "use lowercase ASCII letters, digits and single hyphens, like 'fix-scope'")
-        if error.validator_value == "\\S":
-            return problem("text is empty", "write the text or remove the field")
+                           f"ids are lowercase: write '{lowered}'" if re.match(error.validator_value, lowered)
+                           else "use lowercase ASCII letters, digits and single hyphens, like 'fix-scope'")
+        if error.validator_value.startswith("[^\\s"):  # the visible-text rule of common.schema.json
+            if not str(value).strip():
+                return problem("text is empty", "write the text or remove the field")
+            invisible = ", ".join(sorted({f"U+{ord(c):04X}" for c in str(value) if not c.isspace()}))
+            return problem(f"text has no visible character, only {invisible}",
+                           "write the text with letters, or remove the field")
         if error.validator_value == "^[0-9a-f]{8}$":
             return problem(f"'{shown(value)}' is not a version of the English text (8 hexadecimal digits)",
                            "let `python -m generator status --mark` write it")

@@ -206,7 +206,8 @@ CASES = [
       "(did you mean 'responses'?)"]),
     # files and ids
     ("file name in capitals", P("symptoms/Calls-At-Night.yml", SYMPTOM),
-     [f"content/symptoms/Calls-At-Night.yml:1:1: file name 'Calls-At-Night.yml': {FILE_ID}"]),
+     ["content/symptoms/Calls-At-Night.yml:1:1: file name 'Calls-At-Night.yml': an id is lowercase ASCII "
+      "letters, digits and single hyphens, like 'fix-scope' (ids are lowercase: rename it to 'calls-at-night.yml')"]),
     ("file name 'index'", P("symptoms/index.yml", SYMPTOM),
      ["content/symptoms/index.yml:1:1: file name 'index.yml': 'index' is a reserved name "
       "(the file name is the entry's id and its URL)"]),
@@ -228,8 +229,8 @@ CASES = [
      ["content/symptoms/drafts:1:1: folder 'drafts' inside symptoms/ is not read "
       "(entries are files directly in content/symptoms/)"]),
     ("link that leads nowhere", lambda c: os.symlink("../../nowhere.yml", c / "symptoms/calls-at-night.yml"),
-     ["content/symptoms/calls-at-night.yml:1:1: the file is a link that leads nowhere "
-      "(replace the link with the file itself)"]),
+     ["content/symptoms/calls-at-night.yml:1:1: a symbolic link, which could read a file outside the repository "
+      "(commit the file itself inside content/)"]),
     ("relation id escaping its folder", E(TALKER, "responses: [time-box]", "responses: [../time-box]"),
      [f"content/archetypes/talker.yml:4:13: responses[0]: '../time-box' is not a valid id {ID_HINT}"]),
     ("relation id with a slash", E(TALKER, "symptoms: [long-stories]", "symptoms: [symptoms/long-stories]"),
