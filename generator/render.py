@@ -291,21 +291,27 @@ class Renderer:
 
 
 def redirects(book: Handbook) -> list[tuple[str, str]]:
-    """(old path, relative target) for every former id: 'archetypes/old/index.html' -> '../new/'."""
-    return [(f"{entry.kind}/{old}/index.html", f"../{entry.id}/")
-            for entry in book.all() for old in entry.former_ids]
+    """(old path, relative target) for every former id: 'archetypes/old/index.html' -> '../new/'.
+
+    Every URL an entry ever had keeps working: its page and, for an archetype, its cheat sheet.
+    """
+    moved = []
+    for entry in book.all():
+        folders = (entry.kind, "cheatsheets") if entry.kind == "archetypes" else (entry.kind,)
+        moved += [(f"{folder}/{old}/index.html", f"../{entry.id}/") for folder in folders for old in entry.former_ids]
+    return moved
 
 
 @cache
-def _redirect_template() -> jinja2.Template:
-    # An HTML template (autoescaped for HTML), unlike the Markdown ones.
+def markup_template(name: str) -> jinja2.Template:
+    """An HTML or XML template of TEMPLATE_DIR, autoescaped for markup (unlike the Markdown ones)."""
     html = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
-    return html.get_template("redirect.html.j2")
+    return html.get_template(name)
 
 
 def render_redirect(target: str, lang: str) -> str:
     """The HTML of a redirect page that keeps the #anchor."""
-    return _redirect_template().render(target=target, lang=lang, title=ui("redirect_title", lang))
+    return markup_template("redirect.html.j2").render(target=target, lang=lang, title=ui("redirect_title", lang))
 
 
 def render_language(book: Handbook, lang: str, *, site_url: str = "",
