@@ -27,7 +27,7 @@ _SWAPPED = re.compile("[" + "".join(_BACK) + "]")
 
 def literal(value: object) -> str:
     """Text as literal Markdown for one line: whitespace runs made one space, syntax swapped out."""
-    text = re.sub(r"\s+", " ", str(value))
+    text = re.sub(r"[^\S\u00a0\u202f]+", " ", str(value))  # non-breaking spaces are French typography
     text = _LIST_NUMBER.sub(lambda m: m.group(1) + _SWAP[m.group(2)], text)
     return _ANYWHERE.sub(lambda m: _SWAP[m.group()], text)
 

@@ -11,12 +11,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import fastjsonschema
-from babel import Locale
 
 from .i18n import ui_strings
 from .languages import DEFAULT, LANGUAGES
 from .model import Archetype, Handbook, Symptom, Text
 from .problems import Problem
+from .typography import typeset
 
 JSON_PATH = "practice/questions.json"
 SCHEMA_PATH = "practice/questions.schema.json"
@@ -192,11 +192,9 @@ def coverage_report(book: Handbook) -> str:
     return "\n".join(lines)
 
 
-def plural(key: str, lang: str, n: int) -> str:
-    """A count in a UI string, by the language's CLDR plural rule ('1 вопрос', '3 вопроса', '5 вопросов')."""
-    forms = ui_strings()[key][lang]
-    category = Locale.parse(lang).plural_form(n)
-    return forms.get(category, forms["other"]).replace("{n}", str(n))
+def _typeset(value: str | dict, lang: str) -> str | dict:
+    """A UI string, or each of its plural forms, set by the language's typography (as the pages set them)."""
+    return {k: typeset(v, lang) for k, v in value.items()} if isinstance(value, dict) else typeset(value, lang)
 
 
 def _text(text: Text | None, lang: str) -> str | dict | None:
@@ -204,8 +202,8 @@ def _text(text: Text | None, lang: str) -> str | dict | None:
     if text is None:
         return None
     if lang in text:
-        return text[lang]
-    return {"lang": DEFAULT, "text": text[DEFAULT]}
+        return typeset(text[lang], lang)
+    return {"lang": DEFAULT, "text": typeset(text[DEFAULT], DEFAULT)}
 
 
 def _source(book: Handbook, entry, lang: str) -> dict | None:
@@ -244,7 +242,7 @@ def practice_data(book: Handbook, lang: str, asked: tuple[Question, ...] | None 
                               or _source(book, archetypes[t], lang)}
                           for t, c in q.responses.items()},
         })
-    strings = {key[len(UI_PREFIX):]: value[lang] for key, value in sorted(ui_strings().items())
+    strings = {key[len(UI_PREFIX):]: _typeset(value[lang], lang) for key, value in sorted(ui_strings().items())
                if key.startswith(UI_PREFIX)}
     return {
         "version": VERSION, "lang": lang, "ui": strings,
