@@ -19,6 +19,7 @@ from generator.i18n import ui_strings
 from generator.model import Archetype, Handbook, Link, Response, Symptom
 from generator.plurals import plural
 from generator.practice import SCHEMA_FILE, practice_data, practice_json, questions, warnings
+from generator.typography import typeset
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 BLOCKING = ("serious", "critical")
@@ -201,12 +202,13 @@ def test_contributor_text_stays_text_in_practice(project, tmp_path, page):
         article = html.split("<article", 1)[1].split("</article>", 1)[0]
         assert "<img" not in article and not re.search(r"<[^>]*\son\w+\s*=", article)
         assert "&lt;img src=x onerror=" in article
-    assert questions_json(site, "en")["questions"][0]["situation"] == attack
+    shown = typeset(attack, "en")  # straight quotes curled, as on every page; nothing else changes
+    assert questions_json(site, "en")["questions"][0]["situation"] == shown
     from browser import serve
     with serve(site) as base:
         page.goto(base + "/practice/?seed=1&types=know-it-all")
         page.wait_for_selector(".practice-card")
-        assert page.locator(".practice-situation").inner_text() == attack
+        assert page.locator(".practice-situation").inner_text() == shown
         assert page.locator(".practice-app img").count() == 0 and page.title() != "1"
     assert page.errors == []
 
