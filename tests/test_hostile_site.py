@@ -189,6 +189,7 @@ class HeadShape(HTMLParser):
 
 def test_previews_keep_hostile_texts_inside_their_attributes(hostile_site, built_site):
     from generator.previews import plain
+    from generator.typography import typeset
 
     project = hostile_site.parent / "project"
     checked = 0
@@ -206,7 +207,8 @@ def test_previews_keep_hostile_texts_inside_their_attributes(hostile_site, built
                 for key in ("description", "og:description", "twitter:description"):
                     assert hostile.values[key] == summary, (page, key)
                 if path_of.startswith(kind):
-                    name = entry["name"].get(lang) or entry["name"]["en"]
+                    # As the page's title: typeset, its spaces made plain by Material's striptags.
+                    name = " ".join(typeset(entry["name"].get(lang) or entry["name"]["en"], lang).split())
                     assert hostile.values["og:title"] == hostile.values["twitter:title"] == name, page
                 checked += 1
     assert checked > 40
