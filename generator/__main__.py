@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import scaffold, staleness, status, versions
+from . import practice, scaffold, staleness, status, versions
 from .content import load_handbook
 from .problems import ContentError, shown
 
@@ -31,6 +31,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     counts = ", ".join(f"{len(book[kind])} {kind}" for kind in book.kinds)
     print(f"All content is valid: {counts}.")
+    for warning in practice.warnings(book):  # content that practice cannot use: worth fixing, not failing
+        print(f"warning: {warning}")
+        if github:
+            print(warning.github("warning"))
     return 0
 
 
@@ -86,6 +90,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0  # a warning for translators, never a failure
     outdated = staleness.outdated(ROOT, folder) if folder else {}
     print(status.report(book, outdated, verbose=args.verbose))
+    print("\n" + practice.coverage_report(book))
     return 0
 
 

@@ -23,6 +23,7 @@ from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from .mdtext import literal
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from .plurals import forms, plural
+from .practice import practice_files
 from .qr import qr_svg
 from .typography import quote, typeset
 
@@ -53,7 +54,7 @@ def _finalize(value: object) -> Markup:
 
 @dataclass(frozen=True)
 class Page:
-    """One generated Markdown page: where it goes and the entry it comes from, if any."""
+    """One generated file (a Markdown page, or data like practice/questions.json): where it goes, its entry if any."""
 
     src_uri: str
     markdown: str
@@ -293,25 +294,32 @@ class Renderer:
             uri = f"tags/{tag}.md"
             pages.append(Page(uri, self.render("tag.md.j2", uri, tag=tag)))
         pages.append(Page("print.md", self.render("print.md.j2", "print.md")))
+        pages += [Page(uri, text) for uri, text in practice_files(self.book, self.lang, self.render)]
         return pages
 
 
 def redirects(book: Handbook) -> list[tuple[str, str]]:
-    """(old path, relative target) for every former id: 'archetypes/old/index.html' -> '../new/'."""
-    return [(f"{entry.kind}/{old}/index.html", f"../{entry.id}/")
-            for entry in book.all() for old in entry.former_ids]
+    """(old path, relative target) for every former id: 'archetypes/old/index.html' -> '../new/'.
+
+    Every URL an entry ever had keeps working: its page and, for an archetype, its cheat sheet.
+    """
+    moved = []
+    for entry in book.all():
+        folders = (entry.kind, "cheatsheets") if entry.kind == "archetypes" else (entry.kind,)
+        moved += [(f"{folder}/{old}/index.html", f"../{entry.id}/") for folder in folders for old in entry.former_ids]
+    return moved
 
 
 @cache
-def _redirect_template() -> jinja2.Template:
-    # An HTML template (autoescaped for HTML), unlike the Markdown ones.
+def markup_template(name: str) -> jinja2.Template:
+    """An HTML or XML template of TEMPLATE_DIR, autoescaped for markup (unlike the Markdown ones)."""
     html = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
-    return html.get_template("redirect.html.j2")
+    return html.get_template(name)
 
 
 def render_redirect(target: str, lang: str) -> str:
     """The HTML of a redirect page that keeps the #anchor."""
-    return _redirect_template().render(target=target, lang=lang, title=ui("redirect_title", lang))
+    return markup_template("redirect.html.j2").render(target=target, lang=lang, title=ui("redirect_title", lang))
 
 
 def render_language(book: Handbook, lang: str, *, site_url: str = "",

@@ -29,9 +29,11 @@ QUIET = {k: v for k, v in os.environ.items() if k not in ("NO_MKDOCS_2_WARNING",
 def clone(dest: Path) -> Path:
     """A git clone of this repository with the working tree's uncommitted changes on top."""
     subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(REPO), str(dest)], check=True)
-    listed = subprocess.run(["git", "ls-files", "-z", "-m", "-o", "-d", "--exclude-standard"], cwd=REPO,
-                            capture_output=True, text=True, check=True).stdout
-    for name in sorted(set(filter(None, listed.split("\0")))):
+    changed = subprocess.run(["git", "diff", "--name-only", "-z", "HEAD"], cwd=REPO, capture_output=True,
+                             text=True, check=True).stdout  # staged or not
+    untracked = subprocess.run(["git", "ls-files", "-z", "-o", "--exclude-standard"], cwd=REPO,
+                               capture_output=True, text=True, check=True).stdout
+    for name in sorted(set(filter(None, (changed + untracked).split("\0")))):
         source, target = REPO / name, dest / name
         if source.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)

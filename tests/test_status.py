@@ -96,7 +96,7 @@ def test_mark_takes_the_language_and_file_exactly_as_status_prints_them(repo):
     section = outdated_section(run(repo, "status").stdout)
     assert f"  ro  {TALKER}" not in section and f"  fr  {TALKER}" in section
     # The command printed at the end works as printed, too.
-    command = stdout.splitlines()[-1].split(": ", 1)[1]
+    command = next(line for line in stdout.splitlines() if "status --mark" in line).split(": ", 1)[1]
     assert command == f"python -m generator status --mark fr {TALKER}"
     assert run(repo, *command.split()[3:]).returncode == 0
     assert f"  fr  {TALKER}" not in outdated_section(run(repo, "status").stdout)
