@@ -7,7 +7,6 @@ language; this plugin runs them, so plain `mkdocs build` and `mkdocs serve` buil
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,30 +28,9 @@ from .model import KIND_ORDER, Handbook
 from .problems import ContentError
 from .render import Page, redirects, render_language, render_redirect
 from .sanitize import clean
+from .search import SearchError, build_index, labels
 
 log = get_plugin_logger(__name__)
-
-# Each language's lunr trimmer keeps its own letters (Cyrillic, ș, é). No stemmer: Material adds
-# a trailing wildcard to every query term, which skips the stemmer at query time, so a stemmed
-# index never matches the whole word a reader types ("скряга" is indexed as "скряг").
-SEARCH_PIPELINE = ["trimmer", "stopWordFilter"]
-
-
-def configure_search(config: MkDocsConfig, lang: str) -> None:
-    """Give a language build its own search language and a pipeline that works for it."""
-    search = config.plugins.get("material/search")
-    if search is not None:
-        search.config.lang = [lang]
-        search.config.pipeline = SEARCH_PIPELINE
-
-
-def compact_search_index(site_dir: Path) -> None:
-    """Rewrite the search index as UTF-8: Material escapes every Cyrillic letter as \\uXXXX."""
-    index = site_dir / "search" / "search_index.json"
-    if index.is_file():  # written by the search plugin, whose on_post_build runs before this one
-        data = json.loads(index.read_text("utf-8"))
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-
 
 class HandbookConfig(Config):
     content_dir = opt.Dir(exists=True, default="content")
@@ -97,7 +75,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Content was validated in full above, before anything was written.
         self.pages[lang] = render_language(self.book, lang)
         config.site_name = ui("site_name", lang)
-        configure_search(config, lang)
+        config.extra["handbook_search"] = {"kinds": list(KIND_ORDER), "labels": labels(lang)}
         config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
             {ui(kind, lang): f"{kind}/index.md"} for kind in KIND_ORDER] + [{ui("tags", lang): "tags/index.md"}]
         config.extra["alternate"] = [
@@ -148,13 +126,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return clean(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        compact_search_index(Path(config.site_dir))
         if config.theme["language"] != DEFAULT:
             return
         failed = finish(self.started, self.language_configs)
         self.started = {}
         if failed:
             raise PluginError(f"the {', '.join(failed)} build failed (see above); the previous site was kept")
+        # Every language is built: index them all at once, before the site is published.
+        entries = sum(len(self.book[kind]) for kind in KIND_ORDER)
+        try:
+            index = build_index(Path(config.site_dir), {lang: entries for lang in self.config.languages})
+        except SearchError as error:
+            kept = "; the previous site was kept" if self.staging else ""
+            raise PluginError(f"search index: {error}{kept}") from None
+        log.info(f"search: indexed {sum(index.pages.values())} pages in {len(index.pages)} languages "
+                 f"in {index.seconds:.1f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True

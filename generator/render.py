@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,16 +28,6 @@ def md_escape(value: object) -> str:
     text = re.sub(r"\s+", " ", str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     return _LINE_START.sub(r"\1\\\2", text)
-
-
-def fold(text: str) -> str:
-    """Latin letters without diacritics ('Atotștiutorul' -> 'Atotstiutorul'); Cyrillic is kept as is."""
-    out = []
-    for char in text:
-        if "LATIN" in unicodedata.name(char, ""):
-            char = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-        out.append(char)
-    return "".join(out)
 
 
 def _finalize(value: object) -> Markup:
@@ -164,10 +153,6 @@ class Renderer:
     def by_name(self, entries) -> list[Entry]:
         """Entries in the alphabetical order of their names in the page's language."""
         return sorted(entries, key=lambda e: (e.name.get(self.lang, e.name[DEFAULT]).casefold(), e.id))
-
-    def folded(self, names: list[str]) -> list[str]:
-        """The names that read differently without diacritics, so a search typed without them finds them."""
-        return [fold(n) for n in names if fold(n) != n]
 
     def tagged(self, tag: str) -> dict[str, list[Entry]]:
         """Entries carrying a tag, by kind."""

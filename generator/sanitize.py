@@ -12,7 +12,9 @@ TAGS = {
 }
 COMMON = {"class", "id", "lang", "title", "role", "hidden", "aria-label", "aria-hidden", "aria-current",
           "aria-describedby", "aria-live", "data-symptom", "data-archetype", "data-symptoms",
-          "data-responses", "data-matches", "data-none"}
+          "data-responses", "data-matches", "data-none",
+          # Search (generator/search.py): names and aliases weigh more than body text; citations are left out.
+          "data-pagefind-weight", "data-pagefind-ignore"}
 ATTRIBUTES = {
     "*": COMMON,
     "a": {"href", "hreflang", "rel"},

@@ -30,3 +30,20 @@ def serve(root: Path):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+
+def search(page, query: str, *, wait: float = 10_000):
+    """Type a query into the search box as a reader does ("/" then the words); the result items."""
+    page.keyboard.press("/")
+    page.locator(".handbook-search .md-search__input").fill("")
+    page.keyboard.type(query)
+    # Playwright types non-Latin letters without key events; a real keyboard's keyup would follow.
+    page.keyboard.press("End")
+    page.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]', timeout=wait)
+    return page.locator(".handbook-search .md-search-result__item")
+
+
+def result_paths(items, base: str) -> list[str]:
+    """The page each result links to, as a path under base ('ru/archetypes/talker/')."""
+    hrefs = [items.nth(i).locator("a").first.get_attribute("href") for i in range(items.count())]
+    return [href.split("#")[0].removeprefix(base) for href in hrefs]
