@@ -112,12 +112,12 @@ def site_path() -> str:
         return urlsplit(yaml_load(config).get("site_url") or "/").path.rstrip("/") + "/"
 
 
-def run(site: Path) -> dict[str, list[tuple[str, str, int | None, list[str]]]]:
+def run(site: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, list[tuple[str, str, int | None, list[str]]]]:
     """Each query's rank of its page (None: not in the first three) and the first three results."""
     from playwright.sync_api import sync_playwright
 
     mount = site_path()
-    outcomes: dict[str, list] = {lang: [] for lang in LANGUAGES}
+    outcomes: dict[str, list] = {lang: [] for lang in languages}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         served = Path(tmp) / mount.strip("/")
         served.parent.mkdir(parents=True, exist_ok=True)
@@ -125,11 +125,16 @@ def run(site: Path) -> dict[str, list[tuple[str, str, int | None, list[str]]]]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with serve(Path(tmp)) as base:
             page = browser.new_page()
+            warnings: list[str] = []
+            page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
             for lang, query, expected in QUERIES:
+                if lang not in languages:
+                    continue
+                warnings.clear()
                 page.goto(base + mount + prefix(lang))
                 top = result_paths(search(page, query), mount + prefix(lang))[:3]
                 rank = top.index(expected) + 1 if expected in top else None
-                outcomes[lang].append((query, expected, rank, top))
+                outcomes[lang].append((query, expected, rank, top + [f"(console: {w})" for w in warnings]))
         browser.close()
     return outcomes
 
@@ -154,12 +159,13 @@ def report(outcomes: dict[str, list]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", help="an already built site folder (default: build content/ into a temporary one)")
+    parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated (default: all four)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(args.site) if args.site else Path(tmp) / "site"
         if not args.site:
             build(site)
-        print(report(run(site)))
+        print(report(run(site, tuple(args.languages.split(",")))))
     return 0
 
 

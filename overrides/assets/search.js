@@ -5,15 +5,16 @@
 (() => {
   "use strict";
   const root = document.querySelector("[data-md-component=handbook-search]");
-  const output = root?.querySelector(".md-search-result");
   const toggle = document.getElementById("__search");
   if (!root || !toggle) return;
 
   const input = root.querySelector(".md-search__input");
+  const output = root.querySelector(".md-search-result");
   const meta = root.querySelector(".md-search-result__meta");
   const list = root.querySelector(".md-search-result__list");
   const filterBar = root.querySelector(".handbook-search__filters");
   const filters = [...filterBar.querySelectorAll("button")];
+  const KINDS = filters.map((button) => button.dataset.kind).filter(Boolean);
   const more = root.querySelector(".handbook-search__more");
   const browse = root.querySelector(".handbook-search__browse");
   const opener = document.querySelector(".handbook-search__button");
@@ -23,30 +24,69 @@
   const bundle = new URL(root.dataset.pagefind, location.href).href;
   const BATCH = 8;  // results whose excerpts are fetched at a time
   const SECTIONS = 3;  // section links under one result
+  const WORDS = 8;  // words of a query searched
   const DEBOUNCE = 60;  // ms after the last key before a query runs
 
-  let engine = null;  // {lang, ready: Promise of the pagefind module}
+  let engine = null;  // {lang, ready: Promise of {pagefind, kindOf}}
   let kind = "";  // the kind filter; "" for every kind
-  let results = [];
+  let matches = [];  // the query's pages, best first, every kind
   let shown = 0;
   let run = 0;  // the latest query: an older one drops its results
   let timer = 0;
 
-  function pagefind() {
+  function load() {
     const lang = document.documentElement.lang;
     if (!engine || engine.lang !== lang) {
       const previous = engine;
       engine = {lang, ready: (async () => {
-        const module = await import(bundle);
-        if (previous) await module.destroy();
-        await module.options({excerptLength: 24});
-        await module.init();
-        await module.filters();  // loaded once, so that each search reports its count per kind
-        return module;
+        const pagefind = await import(bundle);
+        if (previous) await pagefind.destroy();
+        // On the main thread: a search takes milliseconds here, and the worker would cost another 41 KB.
+        await pagefind.options({excerptLength: 24, noWorker: true});
+        await pagefind.init();
+        // The kind of every page, once: a query then counts and filters its pages without searching again.
+        const kindOf = new Map();
+        await Promise.all(KINDS.map(async (value) => {
+          for (const page of (await pagefind.search(null, {filters: {kind: value}})).results) kindOf.set(page.id, value);
+        }));
+        return {pagefind, kindOf};
       })()};
       engine.ready.catch(fail);
     }
     return engine.ready;
+  }
+
+  // Pagefind wants every word of a query on a page, but readers type phrases ("clients who don't pay"):
+  // each word is searched alone, and a page ranks by the sum of its words' scores (which already weigh
+  // rare words above common ones) times the share of the query's words it contains.
+  async function find(pagefind, query) {
+    const words = [...new Set(query.split(/\s+/).filter(Boolean))].slice(0, WORDS);
+    const searches = (await Promise.all(words.map((word) => pagefind.search(word))))
+      .map((search, i) => ({word: words[i], results: search.results}))
+      .filter((search) => search.results.length);  // a word found nowhere does not count against a page
+    const pages = new Map();
+    for (const {word, results} of searches) {
+      for (const result of results) {
+        const page = pages.get(result.id) || {id: result.id, score: 0, words: [], best: result};
+        page.score += result.score;
+        page.words.push(word);
+        if (result.score > page.best.score) page.best = result;
+        pages.set(result.id, page);
+      }
+    }
+    for (const page of pages.values()) page.rank = page.score * page.words.length / searches.length;
+    return [...pages.values()].sort((a, b) => b.rank - a.rank);
+  }
+
+  // A page found by several words takes its excerpt from a search of those words together, so that
+  // Pagefind marks each of them.
+  async function details(pagefind, pages) {
+    const together = new Map();
+    for (const page of pages) if (page.words.length > 1) together.set(page.words.join(" "), null);
+    await Promise.all([...together.keys()].map(async (words) => {
+      together.set(words, new Map((await pagefind.search(words)).results.map((result) => [result.id, result])));
+    }));
+    return Promise.all(pages.map((page) => (together.get(page.words.join(" "))?.get(page.id) || page.best).data()));
   }
 
   function element(tag, className, text) {
@@ -77,9 +117,9 @@
 
   function render(data) {
     const item = element("li", "md-search-result__item");
-    const kindName = (data.filters.kind || [])[0];
+    const value = (data.filters.kind || [])[0];
     const head = [element("div", "md-search-result__icon md-icon")];
-    if (kindName) head.push(element("span", "handbook-search__kind", strings[`search_kind_${kindName}`] || kindName));
+    if (value) head.push(element("span", "handbook-search__kind", strings[`search_kind_${value}`] || value));
     head.push(element("h1", "", data.meta.title), excerpt(data.excerpt));
     item.append(link(data.url, head));
     const sections = (data.sub_results || [])
@@ -101,47 +141,59 @@
     list.replaceChildren();
     filterBar.hidden = more.hidden = true;
     browse.hidden = false;
+    output.setAttribute("aria-busy", "false");
+  }
+
+  function visible(kindOf) {
+    return kind ? matches.filter((page) => kindOf.get(page.id) === kind) : matches;
   }
 
   async function showMore(mine) {
-    const batch = results.slice(shown, shown + BATCH);
-    const data = await Promise.all(batch.map((result) => result.data()));
+    const {pagefind, kindOf} = await load();
+    const batch = visible(kindOf).slice(shown, shown + BATCH);
+    const data = await details(pagefind, batch);
     if (mine !== run) return;
     shown += batch.length;
     list.append(...data.map(render));
-    more.hidden = shown >= results.length;
+    more.hidden = shown >= visible(kindOf).length;
+  }
+
+  // Shows the current matches under the kind filter; counts each kind for the filter's buttons.
+  async function show(mine) {
+    const {kindOf} = await load();
+    const counts = {"": matches.length};
+    for (const page of matches) counts[kindOf.get(page.id)] = (counts[kindOf.get(page.id)] || 0) + 1;
+    for (const button of filters) {
+      const value = button.dataset.kind;
+      const label = button.querySelector(".handbook-search__count");
+      if (label) label.textContent = `${counts[value] || 0}`;
+      button.setAttribute("aria-pressed", String(value === kind));
+      button.disabled = value !== kind && !counts[value];
+    }
+    filterBar.hidden = matches.length === 0;
+    meta.textContent = count(visible(kindOf).length);
+    shown = 0;
+    list.replaceChildren();
+    await showMore(mine);
   }
 
   async function search() {
     const mine = ++run;
     output.setAttribute("aria-busy", "true");
-    const term = input.value.trim();
-    if (!term) {
-      results = [];
-      list.replaceChildren();
-      meta.textContent = material["search.result.placeholder"];
-      filterBar.hidden = more.hidden = true;
-      output.setAttribute("aria-busy", "false");
-      return;
-    }
-    let module;
+    const query = input.value.trim();
     try {
-      module = await pagefind();
-      const response = await module.search(term, kind ? {filters: {kind}} : {});
-      if (mine !== run) return;
-      results = response.results;
-      shown = 0;
-      list.replaceChildren();
-      meta.textContent = count(results.length);
-      const totals = (response.totalFilters || {}).kind || {};
-      for (const button of filters) {
-        const value = button.dataset.kind;
-        const label = button.querySelector(".handbook-search__count");
-        if (label) label.textContent = `${totals[value] || 0}`;
-        button.disabled = value !== kind && value !== "" && !totals[value];
+      if (query) {
+        const {pagefind} = await load();
+        const found = await find(pagefind, query);
+        if (mine !== run) return;
+        matches = found;
+        await show(mine);
+      } else {
+        matches = [];
+        list.replaceChildren();
+        meta.textContent = material["search.result.placeholder"];
+        filterBar.hidden = more.hidden = true;
       }
-      filterBar.hidden = response.unfilteredResultCount === 0;
-      await showMore(mine);
     } catch (error) {
       if (mine === run) fail(error);
     }
@@ -152,6 +204,14 @@
     output.setAttribute("aria-busy", "true");  // until this query's results are shown
     clearTimeout(timer);
     timer = setTimeout(search, DEBOUNCE);
+  }
+
+  async function filter(value) {
+    kind = value;
+    const mine = ++run;
+    output.setAttribute("aria-busy", "true");
+    await show(mine).catch(fail);
+    if (mine === run) output.setAttribute("aria-busy", "false");
   }
 
   function open() {
@@ -165,14 +225,10 @@
     input.blur();
   }
 
-  function focusable() {
-    return [input, ...list.querySelectorAll("a"), ...(more.hidden ? [] : [more])];
-  }
-
   input.addEventListener("input", schedule);
   input.addEventListener("focus", () => {
     if (!toggle.checked) toggle.click();
-    pagefind();  // start loading while the reader types
+    load();  // start loading while the reader types
   });
   input.form.addEventListener("submit", (event) => event.preventDefault());
   input.form.addEventListener("reset", () => setTimeout(() => {
@@ -184,10 +240,7 @@
   more.addEventListener("click", () => showMore(run));
   filterBar.addEventListener("click", (event) => {
     const button = event.target.closest("button");
-    if (!button) return;
-    kind = button.dataset.kind;
-    for (const other of filters) other.setAttribute("aria-pressed", String(other === button));
-    search();
+    if (button) filter(button.dataset.kind);
   });
   list.addEventListener("click", (event) => {
     if (event.target.closest("a")) close();
@@ -202,10 +255,7 @@
     const active = document.activeElement;
     if (!toggle.checked) {
       const typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
-      if (!typing && ["/", "s", "f"].includes(event.key)) {
-        event.preventDefault();
-        open();
-      } else if (active === opener && event.key === " ") {
+      if ((!typing && ["/", "s", "f"].includes(event.key)) || (active === opener && event.key === " ")) {
         event.preventDefault();
         open();
       }
@@ -219,7 +269,7 @@
       event.preventDefault();
       list.querySelector("a")?.click();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      const items = focusable();
+      const items = [input, ...list.querySelectorAll("a"), ...(more.hidden ? [] : [more])];
       const at = Math.max(0, items.indexOf(active));
       items[(at + items.length + (event.key === "ArrowUp" ? -1 : 1)) % items.length].focus();
       event.preventDefault();
