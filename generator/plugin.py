@@ -29,6 +29,7 @@ from .problems import ContentError
 from .render import Page, redirects, render_language, render_redirect
 from .sanitize import clean
 from .search import SearchError, build_index, labels
+from .search import binary as search_binary
 
 log = get_plugin_logger(__name__)
 
@@ -65,6 +66,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"theme.language is '{lang}'; the handbook builds {', '.join(self.config.languages)}")
         if lang == DEFAULT:
             self.book = self._load(config)
+            self._check_search()
             self.pages = {}
             self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
             self.failed = False
@@ -87,6 +89,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if toc.get("permalink"):
             toc["permalink_title"] = ui("permalink", lang)
         return config
+
+    def _check_search(self) -> None:
+        # Before anything is built: a missing Pagefind would otherwise fail only after every language.
+        try:
+            search_binary()
+        except SearchError as error:
+            raise PluginError(f"search index: {error}; nothing was built") from None
 
     def _load(self, config: MkDocsConfig) -> Handbook:
         # Everything is loaded and validated before MkDocs cleans or writes site_dir.

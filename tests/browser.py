@@ -32,7 +32,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def search(page, query: str, *, wait: float = 10_000):
+def search(page, query: str, *, wait: float = 30_000):
     """Type a query into the search box as a reader does ("/" then the words); the result items."""
     page.keyboard.press("/")
     page.locator(".handbook-search .md-search__input").fill("")

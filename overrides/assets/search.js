@@ -201,6 +201,7 @@
   }
 
   function schedule() {
+    run++;  // a query still running is outdated now: it must neither show its results nor end the wait
     output.setAttribute("aria-busy", "true");  // until this query's results are shown
     clearTimeout(timer);
     timer = setTimeout(search, DEBOUNCE);
@@ -227,7 +228,8 @@
 
   input.addEventListener("input", schedule);
   input.addEventListener("focus", () => {
-    if (!toggle.checked) toggle.click();
+    // After the current click: a tap on the search icon's label toggles the dialog open by itself.
+    setTimeout(() => toggle.checked || toggle.click());
     load();  // start loading while the reader types
   });
   input.form.addEventListener("submit", (event) => event.preventDefault());
