@@ -57,10 +57,15 @@ def binary() -> Path:
     return path
 
 
+def pagefind_command(site_dir: Path, glob: str = GLOB, output: Path | None = None) -> list[str]:
+    """The Pagefind command line that indexes a built site (into site_dir/pagefind unless output is given)."""
+    where = ["--output-path", str(output)] if output else ["--output-subdir", INDEX_DIR]
+    return [str(binary()), "--site", str(site_dir), *where, "--glob", glob, "--exclude-selectors", EXCLUDE, "--quiet"]
+
+
 def build_index(site_dir: Path, expected: dict[str, int]) -> SearchIndex:
     """Index the built site into site_dir/pagefind; expected: the number of entry pages per language."""
-    command = [str(binary()), "--site", str(site_dir), "--output-subdir", INDEX_DIR, "--glob", GLOB,
-               "--exclude-selectors", EXCLUDE, "--quiet"]
+    command = pagefind_command(site_dir)
     start = time.perf_counter()
     try:
         # cwd: Pagefind reads a pagefind.yml from its working directory; the site has none.

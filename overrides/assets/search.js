@@ -23,7 +23,7 @@
   // Resolved once, against the first page: the header, and this dialog, stay across instant navigation.
   const bundle = new URL(root.dataset.pagefind, location.href).href;
   const BATCH = 8;  // results whose excerpts are fetched at a time
-  const SECTIONS = 3;  // section links under one result
+  const SECTIONS = 2;  // section links under one result, the best matches
   const WORDS = 8;  // words of a query searched
   const DEBOUNCE = 60;  // ms after the last key before a query runs
 
@@ -122,9 +122,11 @@
     if (value) head.push(element("span", "handbook-search__kind", strings[`search_kind_${value}`] || value));
     head.push(element("h1", "", data.meta.title), excerpt(data.excerpt));
     item.append(link(data.url, head));
+    const weight = (sub) => sub.weighted_locations.reduce((sum, word) => sum + word.balanced_score, 0);
     const sections = (data.sub_results || [])
-      .filter((sub) => sub.url.includes("#") && sub.title !== data.meta.title)
-      .sort((a, b) => b.locations.length - a.locations.length)
+      // A section whose heading the page's excerpt already shows would repeat it.
+      .filter((sub) => sub.url.includes("#") && !data.plain_excerpt.includes(sub.title))
+      .sort((a, b) => weight(b) - weight(a))
       .slice(0, SECTIONS);
     for (const sub of sections) item.append(link(sub.url, [element("h2", "", sub.title), excerpt(sub.excerpt)]));
     return item;
