@@ -3,9 +3,13 @@ keyboard alone, instant navigation, the language switcher, a 390 px phone, and n
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from browser import result_paths, search
 from playwright.sync_api import expect
+from test_hostile_site import hostile_site  # noqa: F401 - the site of hostile texts, built once
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 BASE = "/handbook/"
@@ -211,3 +215,71 @@ def test_when_search_cannot_load_the_dialog_offers_the_kind_pages(page, fixture_
     fallback = page.locator(".handbook-search__browse")
     assert fallback.is_visible()
     assert fallback.locator("a").all_inner_texts() == ["Tipuri de clienți", "Semne", "Răspunsuri", "Surse"]
+
+
+def test_under_mkdocs_serve_the_index_follows_an_edit(project, page, tmp_path):
+    from conftest import ENV
+    from test_serve import free_port, wait_for
+
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                               "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/handbook/ru/"
+        wait_for(url, timeout=120)
+        page.goto(url)
+        assert search(page, "Пустомеля").count() == 0
+        talker = project / "content/archetypes/talker.yml"
+        talker.write_text(talker.read_text("utf-8").replace('ru: "Болтун"', 'ru: "Пустомеля"'), "utf-8")
+        page.wait_for_event("load", timeout=120_000)  # the livereload script reloads the page after the rebuild
+        first = search(page, "Пустомелю").first  # an inflected form of the new name
+        assert first.locator("a").first.get_attribute("href") == BASE + "ru/archetypes/talker/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+    assert "Traceback" not in (tmp_path / "serve.log").read_text()
+
+
+@pytest.mark.parametrize("lang,query", [("en", "talkers"), ("ru", "отчет")])
+def test_the_open_dialog_with_results_has_no_serious_axe_violation(page, fixture_url, lang, query):
+    from axe_playwright_python.sync_playwright import Axe
+    from test_accessibility import BLOCKING, describe
+
+    open_at(page, fixture_url, lang)
+    search(page, query)
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
+    assert not violations, describe(page.url, violations)
+
+
+def test_hostile_texts_stay_text_in_search_results(hostile_site, browser, tmp_path):  # noqa: F811
+    from browser import serve
+    from test_hostile_site import MARK
+
+    root = tmp_path / "served"
+    root.mkdir()
+    (root / "handbook").symlink_to(hostile_site, target_is_directory=True)
+    dialogs = []
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        with serve(root) as base:
+            for lang in ("", "ru/"):
+                tab.goto(f"{base}/handbook/{lang}")
+                items = search(tab, f"{MARK} script onerror")
+                assert items.count() > 3
+                results = tab.locator(".handbook-search .md-search-result__list")
+                # Only what search.js writes: links, articles, headings, paragraphs, marks, the kind, the icon.
+                tags = results.evaluate("list => [...new Set([...list.querySelectorAll('*')].map(e => e.localName))]")
+                assert set(tags) <= {"li", "a", "article", "div", "span", "h1", "h2", "p", "mark"}, tags
+                handlers = results.evaluate("list => [...list.querySelectorAll('*')].flatMap("
+                                            "e => e.getAttributeNames().filter(n => n.startsWith('on')))")
+                assert handlers == []
+                assert "<script>" in results.inner_text() or "onerror=" in results.inner_text()
+                tab.mouse.move(400, 300)
+    finally:
+        context.close()
+    assert not dialogs

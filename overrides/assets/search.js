@@ -27,7 +27,7 @@
   const WORDS = 8;  // words of a query searched
   const DEBOUNCE = 60;  // ms after the last key before a query runs
 
-  let engine = null;  // {lang, ready: Promise of {pagefind, kindOf}}
+  let engine = null;  // {lang, ready: Promise of the pagefind module}
   let kind = "";  // the kind filter; "" for every kind
   let matches = [];  // the query's pages, best first, every kind
   let shown = 0;
@@ -44,12 +44,7 @@
         // On the main thread: a search takes milliseconds here, and the worker would cost another 41 KB.
         await pagefind.options({excerptLength: 24, noWorker: true});
         await pagefind.init();
-        // The kind of every page, once: a query then counts and filters its pages without searching again.
-        const kindOf = new Map();
-        await Promise.all(KINDS.map(async (value) => {
-          for (const page of (await pagefind.search(null, {filters: {kind: value}})).results) kindOf.set(page.id, value);
-        }));
-        return {pagefind, kindOf};
+        return pagefind;
       })()};
       engine.ready.catch(fail);
     }
@@ -58,23 +53,27 @@
 
   // Pagefind wants every word of a query on a page, but readers type phrases ("clients who don't pay"):
   // each word is searched alone, and a page ranks by the sum of its words' scores (which already weigh
-  // rare words above common ones) times the share of the query's words it contains.
+  // rare words above common ones) times the share of the query's words it contains. Each word is
+  // searched once per kind, which tells each page's kind at no extra download (a search without
+  // words, to list the pages of a kind, would fetch the whole index).
   async function find(pagefind, query) {
     const words = [...new Set(query.split(/\s+/).filter(Boolean))].slice(0, WORDS);
-    const searches = (await Promise.all(words.map((word) => pagefind.search(word))))
-      .map((search, i) => ({word: words[i], results: search.results}))
-      .filter((search) => search.results.length);  // a word found nowhere does not count against a page
+    const searches = await Promise.all(words.map(async (word) => {
+      const byKind = await Promise.all(KINDS.map((kind) => pagefind.search(word, {filters: {kind}})));
+      return {word, results: byKind.flatMap((search, i) => search.results.map((result) => ({result, kind: KINDS[i]})))};
+    }));
+    const found = searches.filter((search) => search.results.length);  // a word found nowhere does not count
     const pages = new Map();
-    for (const {word, results} of searches) {
-      for (const result of results) {
-        const page = pages.get(result.id) || {id: result.id, score: 0, words: [], best: result};
+    for (const {word, results} of found) {
+      for (const {result, kind} of results) {
+        const page = pages.get(result.id) || {id: result.id, kind, score: 0, words: [], best: result};
         page.score += result.score;
         page.words.push(word);
         if (result.score > page.best.score) page.best = result;
         pages.set(result.id, page);
       }
     }
-    for (const page of pages.values()) page.rank = page.score * page.words.length / searches.length;
+    for (const page of pages.values()) page.rank = page.score * page.words.length / found.length;
     return [...pages.values()].sort((a, b) => b.rank - a.rank);
   }
 
@@ -96,12 +95,18 @@
     return node;
   }
 
-  // Pagefind's excerpts are HTML with <mark> around matches: keep the marks, turn everything else into text.
+  // Pagefind's excerpts are the page's text with <mark> around the matches and only "<" and ">" escaped
+  // (checked on Pagefind 1.5.2): the marks become elements, everything else stays text, never markup.
   function excerpt(html) {
     const paragraph = element("p", "md-search-result__teaser");
-    const parsed = new DOMParser().parseFromString(html, "text/html");  // inert: runs and loads nothing
-    for (const node of parsed.body.childNodes) {
-      paragraph.append(node.nodeName === "MARK" ? element("mark", "", node.textContent) : node.textContent);
+    let marked = false;
+    for (const part of html.split(/(<\/?mark>)/)) {
+      if (part === "<mark>" || part === "</mark>") {
+        marked = part === "<mark>";
+      } else if (part) {
+        const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+        paragraph.append(marked ? element("mark", "", text) : text);
+      }
     }
     return paragraph;
   }
@@ -118,16 +123,17 @@
   function render(data) {
     const item = element("li", "md-search-result__item");
     const value = (data.filters.kind || [])[0];
-    const head = [element("div", "md-search-result__icon md-icon")];
-    if (value) head.push(element("span", "handbook-search__kind", strings[`search_kind_${value}`] || value));
-    head.push(element("h1", "", data.meta.title), excerpt(data.excerpt));
-    item.append(link(data.url, head));
     const weight = (sub) => sub.weighted_locations.reduce((sum, word) => sum + word.balanced_score, 0);
     const sections = (data.sub_results || [])
-      // A section whose heading the page's excerpt already shows would repeat it.
-      .filter((sub) => sub.url.includes("#") && !data.plain_excerpt.includes(sub.title))
+      .filter((sub) => sub.url.includes("#") && sub.title !== data.meta.title)
       .sort((a, b) => weight(b) - weight(a))
       .slice(0, SECTIONS);
+    const head = [element("div", "md-search-result__icon md-icon")];
+    if (value) head.push(element("span", "handbook-search__kind", strings[`search_kind_${value}`] || value));
+    head.push(element("h1", "", data.meta.title));
+    // As Material does: the page's own excerpt only where no section below shows the same words.
+    if (!sections.some((sub) => data.plain_excerpt.includes(sub.title))) head.push(excerpt(data.excerpt));
+    item.append(link(data.url, head));
     for (const sub of sections) item.append(link(sub.url, [element("h2", "", sub.title), excerpt(sub.excerpt)]));
     return item;
   }
@@ -146,25 +152,24 @@
     output.setAttribute("aria-busy", "false");
   }
 
-  function visible(kindOf) {
-    return kind ? matches.filter((page) => kindOf.get(page.id) === kind) : matches;
+  function visible() {
+    return kind ? matches.filter((page) => page.kind === kind) : matches;
   }
 
   async function showMore(mine) {
-    const {pagefind, kindOf} = await load();
-    const batch = visible(kindOf).slice(shown, shown + BATCH);
+    const pagefind = await load();
+    const batch = visible().slice(shown, shown + BATCH);
     const data = await details(pagefind, batch);
     if (mine !== run) return;
     shown += batch.length;
     list.append(...data.map(render));
-    more.hidden = shown >= visible(kindOf).length;
+    more.hidden = shown >= visible().length;
   }
 
   // Shows the current matches under the kind filter; counts each kind for the filter's buttons.
   async function show(mine) {
-    const {kindOf} = await load();
     const counts = {"": matches.length};
-    for (const page of matches) counts[kindOf.get(page.id)] = (counts[kindOf.get(page.id)] || 0) + 1;
+    for (const page of matches) counts[page.kind] = (counts[page.kind] || 0) + 1;
     for (const button of filters) {
       const value = button.dataset.kind;
       const label = button.querySelector(".handbook-search__count");
@@ -173,7 +178,7 @@
       button.disabled = value !== kind && !counts[value];
     }
     filterBar.hidden = matches.length === 0;
-    meta.textContent = count(visible(kindOf).length);
+    meta.textContent = count(visible().length);
     shown = 0;
     list.replaceChildren();
     await showMore(mine);
@@ -185,8 +190,7 @@
     const query = input.value.trim();
     try {
       if (query) {
-        const {pagefind} = await load();
-        const found = await find(pagefind, query);
+        const found = await find(await load(), query);
         if (mine !== run) return;
         matches = found;
         await show(mine);
