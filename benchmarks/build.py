@@ -352,7 +352,7 @@ def browser_metrics(site: Path, project: Path, repeats: int = 3) -> dict:
     query typed at 100 ms a key; and the median time from the last key to the first result shown."""
     sys.path.insert(0, str(REPO / "tests"))
     import yaml
-    from browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from browser import CHROMIUM, CHROMIUM_ARGS, serve_site
     from mkdocs.utils.yaml import yaml_load
     from playwright.sync_api import sync_playwright
 
@@ -364,12 +364,9 @@ def browser_metrics(site: Path, project: Path, repeats: int = 3) -> dict:
     names = [yaml.safe_load(path.read_text("utf-8"))["name"] for path in picks]
     fetched: dict[str, int] = {}
     latency: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        served = Path(tmp) / mount.strip("/")
-        served.parent.mkdir(parents=True, exist_ok=True)
-        served.symlink_to(site.resolve(), target_is_directory=True)
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with serve(Path(tmp)) as base:
+        with serve_site(site, mount) as url:
             for lang in LANGUAGES:
                 times = []
                 for run, name in enumerate(names):
@@ -382,7 +379,7 @@ def browser_metrics(site: Path, project: Path, repeats: int = 3) -> dict:
                             sizes.append(request.sizes()["responseBodySize"])
 
                     page.on("requestfinished", count)
-                    page.goto(f"{base}{mount}{prefix(lang)}symptoms/{symptom}/")
+                    page.goto(f"{url}{prefix(lang)}symptoms/{symptom}/")
                     page.evaluate(LATENCY_PROBE)
                     page.keyboard.press("/")
                     page.keyboard.type(name.get(lang, name["en"]), delay=100)

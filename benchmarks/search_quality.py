@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from browser import CHROMIUM, CHROMIUM_ARGS, result_paths, search, serve  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, result_paths, search, serve_site  # noqa: E402
 
 # (language, what a reader types, the page that must come in the first three). Written before the
 # search was tuned: plural and inflected forms, feminine forms, phrasing, aliases from other
@@ -118,12 +118,9 @@ def run(site: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, list[tu
 
     mount = site_path()
     outcomes: dict[str, list] = {lang: [] for lang in languages}
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        served = Path(tmp) / mount.strip("/")
-        served.parent.mkdir(parents=True, exist_ok=True)
-        served.symlink_to(site.resolve(), target_is_directory=True)
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with serve(Path(tmp)) as base:
+        with serve_site(site, mount) as url:
             page = browser.new_page()
             warnings: list[str] = []
             page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
@@ -131,7 +128,7 @@ def run(site: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, list[tu
                 if lang not in languages:
                     continue
                 warnings.clear()
-                page.goto(base + mount + prefix(lang))
+                page.goto(url + prefix(lang))
                 top = result_paths(search(page, query), mount + prefix(lang))[:3]
                 rank = top.index(expected) + 1 if expected in top else None
                 outcomes[lang].append((query, expected, rank, top + [f"(console: {w})" for w in warnings]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import tempfile
 import threading
 from pathlib import Path
 
@@ -25,6 +26,17 @@ def serve(root: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serve_site(site: Path, mount: str = "/handbook/"):
+    """Serve a built site under the path of its site_url (mount, '/handbook/'); yields the site's URL."""
+    with tempfile.TemporaryDirectory() as tmp:
+        served = Path(tmp) / mount.strip("/")
+        served.parent.mkdir(parents=True, exist_ok=True)
+        served.symlink_to(site.resolve(), target_is_directory=True)
+        with serve(Path(tmp)) as base:
+            yield base + "/" + mount.strip("/") + "/"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

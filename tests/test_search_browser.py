@@ -3,9 +3,6 @@ keyboard alone, instant navigation, the language switcher, a 390 px phone, and n
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from browser import result_paths, search
 from playwright.sync_api import expect
@@ -218,28 +215,16 @@ def test_when_search_cannot_load_the_dialog_offers_the_kind_pages(page, fixture_
 
 
 def test_under_mkdocs_serve_the_index_follows_an_edit(project, page, tmp_path):
-    from conftest import ENV
-    from test_serve import free_port, wait_for
+    from test_serve import mkdocs_serve
 
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                               "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
-                              stdout=log, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}/handbook/ru/"
-        wait_for(url, timeout=120)
-        page.goto(url)
+    with mkdocs_serve(project, tmp_path / "serve.log") as port:
+        page.goto(f"http://127.0.0.1:{port}/handbook/ru/")
         assert search(page, "Пустомеля").count() == 0
         talker = project / "content/archetypes/talker.yml"
         talker.write_text(talker.read_text("utf-8").replace('ru: "Болтун"', 'ru: "Пустомеля"'), "utf-8")
         page.wait_for_event("load", timeout=120_000)  # the livereload script reloads the page after the rebuild
         first = search(page, "Пустомелю").first  # an inflected form of the new name
         assert first.locator("a").first.get_attribute("href") == BASE + "ru/archetypes/talker/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
     assert "Traceback" not in (tmp_path / "serve.log").read_text()
 
 
@@ -254,21 +239,18 @@ def test_the_open_dialog_with_results_has_no_serious_axe_violation(page, fixture
     assert not violations, describe(page.url, violations)
 
 
-def test_hostile_texts_stay_text_in_search_results(hostile_site, browser, tmp_path):  # noqa: F811
-    from browser import serve
+def test_hostile_texts_stay_text_in_search_results(hostile_site, browser):  # noqa: F811
+    from browser import serve_site
     from test_hostile_site import MARK
 
-    root = tmp_path / "served"
-    root.mkdir()
-    (root / "handbook").symlink_to(hostile_site, target_is_directory=True)
     dialogs = []
     context = browser.new_context()
     tab = context.new_page()
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
-        with serve(root) as base:
+        with serve_site(hostile_site) as url:
             for lang in ("", "ru/"):
-                tab.goto(f"{base}/handbook/{lang}")
+                tab.goto(url + lang)
                 items = search(tab, f"{MARK} script onerror")
                 assert items.count() > 3
                 results = tab.locator(".handbook-search .md-search-result__list")
