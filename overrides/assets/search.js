@@ -33,6 +33,7 @@
   let shown = 0;
   let run = 0;  // the latest query: an older one drops its results
   let timer = 0;
+  let entered = false;  // Enter was pressed before the query's results were shown
 
   function load() {
     const lang = document.documentElement.lang;
@@ -203,10 +204,15 @@
     } catch (error) {
       if (mine === run) fail(error);
     }
-    if (mine === run) output.setAttribute("aria-busy", "false");
+    if (mine === run) {
+      output.setAttribute("aria-busy", "false");
+      if (entered) list.querySelector("a")?.click();  // Enter came before the results: go to the best one
+      entered = false;
+    }
   }
 
   function schedule() {
+    entered = false;
     run++;  // a query still running is outdated now: it must neither show its results nor end the wait
     output.setAttribute("aria-busy", "true");  // until this query's results are shown
     clearTimeout(timer);
@@ -275,12 +281,15 @@
       if (opener?.offsetParent) opener.focus();  // back to the search button, where it is shown
     } else if (event.key === "Enter" && active === input) {
       event.preventDefault();
-      list.querySelector("a")?.click();
+      if (output.getAttribute("aria-busy") === "true") entered = true;
+      else list.querySelector("a")?.click();
     } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       const items = [input, ...list.querySelectorAll("a"), ...(more.hidden ? [] : [more])];
       const at = Math.max(0, items.indexOf(active));
       items[(at + items.length + (event.key === "ArrowUp" ? -1 : 1)) % items.length].focus();
       event.preventDefault();
+    } else if (event.key.length === 1 && event.key !== " " && active !== input) {
+      input.focus();  // as in Material: typing on a result goes on in the search box
     }
   });
 
