@@ -25,7 +25,7 @@
   const BATCH = 8;  // results whose excerpts are fetched at a time
   const SECTIONS = 2;  // section links under one result, the best matches
   const WORDS = 8;  // words of a query searched
-  const DEBOUNCE = 60;  // ms after the last key before a query runs
+  const DEBOUNCE = 80;  // ms after the last key before a query runs
 
   let engine = null;  // {lang, ready: Promise of the pagefind module}
   let kind = "";  // the kind filter; "" for every kind
@@ -57,11 +57,11 @@
   // rare words above common ones) times the share of the query's words it contains. Each word is
   // searched once per kind, which tells each page's kind at no extra download (a search without
   // words, to list the pages of a kind, would fetch the whole index).
-  async function find(pagefind, query) {
-    const words = [...new Set(query.split(/\s+/).filter(Boolean))].slice(0, WORDS);
+  async function find(pagefind, words) {
     const searches = await Promise.all(words.map(async (word) => {
-      const byKind = await Promise.all(KINDS.map((kind) => pagefind.search(word, {filters: {kind}})));
-      return {word, results: byKind.flatMap((search, i) => search.results.map((result) => ({result, kind: KINDS[i]})))};
+      const byKind = await Promise.all(KINDS.map((value) => pagefind.search(word, {filters: {kind: value}})));
+      const results = byKind.flatMap((search, i) => search.results.map((result) => ({result, kind: KINDS[i]})));
+      return {word, results};
     }));
     const found = searches.filter((search) => search.results.length);  // a word found nowhere does not count
     const pages = new Map();
@@ -188,10 +188,12 @@
   async function search() {
     const mine = ++run;
     output.setAttribute("aria-busy", "true");
-    const query = input.value.trim();
+    // One-letter words are left out: they say little ("a", "в") and, as prefixes of every word with
+    // that letter, would fetch a large part of the index.
+    const words = [...new Set(input.value.split(/\s+/).filter((word) => word.length > 1))].slice(0, WORDS);
     try {
-      if (query) {
-        const found = await find(await load(), query);
+      if (words.length) {
+        const found = await find(await load(), words);
         if (mine !== run) return;
         matches = found;
         await show(mine);
