@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
-from .loader import NOT_REGULAR_HINT, Document, load_file, not_regular
+from .loader import NOT_REGULAR_HINT, Document, not_regular, parse, read_file
 from .model import KIND_ORDER, Archetype, Citation, Entry, Handbook, Link, Response, Section, Source, Symptom
 from .problems import ContentError, Problem, field_path, shown
 from .schemas import KINDS, schema_problems
@@ -31,7 +32,11 @@ def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
     documents, present, problems = read_documents(content_dir, root)
     problems += check_references(documents, present)
     if problems:
-        raise ContentError(_capped(problems, MAX_PROBLEMS, "in content"))
+        by_file: dict[str, list[Problem]] = {}
+        for problem in problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        each = [p for found in by_file.values() for p in _capped(found, MAX_PROBLEMS_PER_FILE, "in this file")]
+        raise ContentError(_capped(each, MAX_PROBLEMS, "in content"))
     return Handbook([_entry(kind, doc) for kind, doc in documents])
 
 
@@ -98,16 +103,35 @@ def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Docum
                                         if not _id_problem(lowered) else "the file name is the entry's id and its URL"))
                 continue
             present[folder.name][path.stem] = display
-            doc, found = load_file(path, display)
-            if doc is not None:
-                found = schema_problems(doc, folder.name)
-                if not found:
-                    documents.append((folder.name, doc))
-            problems += _capped(found)
+            doc, found = _checked(path, display, folder.name)
+            if doc is not None and not found:
+                documents.append((folder.name, doc))
+            problems += found
     return documents, present, problems
 
 
-def _capped(found: list[Problem], limit: int = MAX_PROBLEMS_PER_FILE, where: str = "in this file") -> list[Problem]:
+# Under `mkdocs serve`, a rebuild re-reads only the files whose bytes changed: file -> (digest, result).
+_CHECKED: dict[tuple[str, str], tuple[bytes, Document | None, list[Problem]]] = {}
+
+
+def _checked(path: Path, display: str, kind: str) -> tuple[Document | None, list[Problem]]:
+    """A file parsed and schema-checked, or the same result as last time if its bytes are the same."""
+    raw, found = read_file(path, display)
+    if raw is None:
+        return None, found
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    cached = _CHECKED.get((kind, display))
+    if cached is not None and cached[0] == digest:
+        return cached[1], cached[2]
+    doc, found = parse(raw, display)
+    if doc is not None:
+        found = schema_problems(doc, kind)
+    _CHECKED[(kind, display)] = (digest, doc, found)
+    return doc, found
+
+
+def _capped(found: list[Problem], limit: int, where: str) -> list[Problem]:
+    """The first problems up to a limit, then one line that counts the rest."""
     if len(found) <= limit:
         return found
     found = sorted(found)

@@ -19,12 +19,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from . import sitemaps
+from .addresses import PLACEHOLDER_HINT, AddressError, check_site_url, is_placeholder, repository_from_environment
 from .builds import Staging, finish, start
 from .content import load_handbook
 from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
+from .history import last_updated
 from .i18n import ui
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
+from .mdtext import LiteralTextExtension, restore_html
 from .model import KIND_ORDER, Handbook
+from .previews import OG_LOCALES, Preview, preview
 from .problems import ContentError
 from .render import Page, redirects, render_language, render_redirect
 from .sanitize import clean
@@ -32,6 +37,11 @@ from .search import SearchError, build_index, labels
 from .search import binary as search_binary
 
 log = get_plugin_logger(__name__)
+
+# UI strings the theme templates and scripts use (page not found, copy-link buttons, the kind indexes).
+THEME_STRINGS = ("home", "diagnose", "tags", *KIND_ORDER, "copy_link", "link_copied", "copy_failed",
+                 "not_found_title", "not_found_text", "not_found_kind", "not_found_search", "not_found_browse")
+
 
 class HandbookConfig(Config):
     content_dir = opt.Dir(exists=True, default="content")
@@ -49,11 +59,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.pages: dict[str, list[Page]] | None = None
         self.book: Handbook | None = None
         self.base = "/"  # URL path of the English root
+        self.site_url = ""  # the English root, absolute
+        self.updated: dict = {}  # content file -> date of its last commit
         self.command: str | None = None
         self.staging: Staging | None = None
         self.language_configs: dict[str, MkDocsConfig] = {}
         self.started: dict[str, int | None] = {}
         self.failed = False
+        self.root_url = ""  # the English root's public address, from site_url
+        self.previews: dict[str, dict[str, Preview]] = {}  # language -> src_uri -> preview
+        self.lastmods: dict[str, str] = {}  # src_uri -> date of the entry file's last commit
+        self.told_placeholder = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` runs builds in a server thread: forking there is unsafe, and it writes to a
@@ -64,27 +80,43 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         lang = config.theme["language"]
         if lang not in self.config.languages:
             raise PluginError(f"theme.language is '{lang}'; the handbook builds {', '.join(self.config.languages)}")
+        self._set_repository(config)
         if lang == DEFAULT:
+            try:
+                self.root_url = check_site_url(config.site_url)
+            except AddressError as error:
+                raise PluginError(str(error)) from None
             self.book = self._load(config)
             self._check_search()
             self.pages = {}
-            self.base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            self.base = urlsplit(self.root_url).path
+            root = Path(config.config_file_path).parent
+            self.updated = {e.path: day for e in self.book.all() if (day := last_updated(root, e.path))}
             self.failed = False
             if self.command:
                 self.staging = Staging(config.site_dir)
                 config.site_dir = str(self.staging.staging)
         # Each language renders its own pages: in a forked build, in parallel with the others.
         # Content was validated in full above, before anything was written.
-        self.pages[lang] = render_language(self.book, lang)
+        self.pages[lang] = render_language(self.book, lang, site_url=self.root_url, updated=self.updated)
+        self.previews[lang] = {page.src_uri: preview(page.src_uri, page.entry, lang) for page in self.pages[lang]}
+        if lang == DEFAULT:  # git dates are read once, above: the forked builds inherit them
+            self.lastmods = {page.src_uri: self.updated[page.entry.path].isoformat()
+                             for page in self.pages[lang] if page.entry is not None and page.entry.path in self.updated}
         config.site_name = ui("site_name", lang)
-        config.extra["handbook_search"] = {"kinds": list(KIND_ORDER), "labels": labels(lang)}
+        config.extra["handbook_search"] = labels(lang)
         config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
             {ui(kind, lang): f"{kind}/index.md"} for kind in KIND_ORDER] + [{ui("tags", lang): "tags/index.md"}]
         config.extra["alternate"] = [
-            {"name": NATIVE_NAMES[other], "link": self.base + prefix(other), "lang": other, "prefix": prefix(other)}
+            {"name": NATIVE_NAMES[other], "link": self.base + prefix(other), "lang": other, "prefix": prefix(other),
+             "url": self.root_url + prefix(other), "locale": OG_LOCALES[other]}
             for other in self.config.languages]
         config.extra["handbook_language"] = lang
+        config.extra["handbook_locale"] = OG_LOCALES[lang]
+        config.extra["handbook_ui"] = {key: ui(key, lang) for key in THEME_STRINGS}
+        config.extra["handbook_kinds"] = list(KIND_ORDER)
         config.extra["handbook_prefix"] = prefix(lang)
+        config.markdown_extensions.append(LiteralTextExtension())
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink"):
             toc["permalink_title"] = ui("permalink", lang)
@@ -96,6 +128,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             search_binary()
         except SearchError as error:
             raise PluginError(f"search index: {error}; nothing was built") from None
+
+    def _set_repository(self, config: MkDocsConfig) -> None:
+        """Edit links open the repository the build runs in (GitHub Actions), else mkdocs.yml's repo_url."""
+        try:
+            repository = repository_from_environment(os.environ)
+        except AddressError as error:
+            raise PluginError(str(error)) from None
+        if repository is not None:
+            config.repo_url = repository.url
+            config.edit_uri = repository.edit_uri or config.edit_uri
+        elif is_placeholder(config.repo_url) and not self.told_placeholder:
+            self.told_placeholder = True  # one line per `mkdocs build` or `serve`, not one per language
+            log.info(PLACEHOLDER_HINT.format(url=config.repo_url))
 
     def _load(self, config: MkDocsConfig) -> Handbook:
         # Everything is loaded and validated before MkDocs cleans or writes site_dir.
@@ -130,9 +175,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                         content=EXPORT_SCHEMA_FILE.read_text("utf-8")))
         return files
 
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        # Plain text for the head template (which escapes it): description, OpenGraph type, sitemap date.
+        found = self.previews[config.theme["language"]].get(page.file.src_uri)
+        if found is not None:
+            page.meta["preview"] = found.as_meta()
+        if page.file.src_uri in self.lastmods:
+            page.meta["lastmod"] = self.lastmods[page.file.src_uri]
+        return markdown
+
     def on_page_content(self, html: str, **kwargs) -> str:
-        # Contributor text is escaped by the templates; this second gate holds if escaping ever slips.
-        return clean(html)
+        # Contributor text is literal in the templates (mdtext); the sanitizer is a second gate.
+        return clean(restore_html(html))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if config.theme["language"] != DEFAULT:
@@ -141,6 +195,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.started = {}
         if failed:
             raise PluginError(f"the {', '.join(failed)} build failed (see above); the previous site was kept")
+        sitemaps.write_index(Path(config.site_dir), self.root_url, self.config.languages)
         # Every language is built: index them all at once, before the site is published.
         entries = sum(len(self.book[kind]) for kind in KIND_ORDER)
         try:

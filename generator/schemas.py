@@ -156,8 +156,12 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
             return problem(f"'{shown(value)}' is not a valid id",
                            f"ids are lowercase: write '{lowered}'" if re.match(error.validator_value, lowered)
                            else "use lowercase ASCII letters, digits and single hyphens, like 'fix-scope'")
-        if error.validator_value == "\\S":
-            return problem("text is empty", "write the text or remove the field")
+        if error.validator_value.startswith("[^\\s"):  # the visible-text rule of common.schema.json
+            if not str(value).strip():
+                return problem("text is empty", "write the text or remove the field")
+            invisible = ", ".join(sorted({f"U+{ord(c):04X}" for c in str(value) if not c.isspace()}))
+            return problem(f"text has no visible character, only {invisible}",
+                           "write the text with letters, or remove the field")
         if error.validator_value == "^[0-9a-f]{8}$":
             return problem(f"'{shown(value)}' is not a version of the English text (8 hexadecimal digits)",
                            "let `python -m generator status --mark` write it")

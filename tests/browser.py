@@ -15,9 +15,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 @contextlib.contextmanager
-def serve(root: Path):
-    """Serve a folder on a free localhost port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve(root: Path, not_found: Path | None = None):
+    """Serve a folder on a free localhost port; yields the base URL.
+
+    not_found: the page every miss gets, with status 404, as GitHub Pages serves the site's root 404.html.
+    """
+    handler = functools.partial(_QuietHandler, directory=str(root), not_found=not_found)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -40,8 +43,53 @@ def serve_site(site: Path, mount: str = "/handbook/"):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, not_found: Path | None = None, **kwargs):
+        self.not_found = not_found
+        super().__init__(*args, **kwargs)
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        if code != 404 or self.not_found is None:
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, *args) -> None:
         pass
+
+
+def route_site(context, site_url: str, site: Path) -> str:
+    """Answer every request of a browser context under site_url from a built site folder, as GitHub Pages
+    would (index.html for folders, the root 404.html with status 404 for misses); returns site_url.
+
+    The pages then live at their real address, where Material's instant navigation recognises them
+    (it matches links against the sitemap's absolute addresses); nothing goes to the network.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    base = urlsplit(site_url).path
+    root = site.resolve()
+
+    def answer(route) -> None:
+        path = unquote(urlsplit(route.request.url).path)
+        file = (root / path[len(base):]).resolve() if path.startswith(base) else root / "404.html"
+        if file.is_dir():
+            if not path.endswith("/"):
+                route.fulfill(status=301, headers={"Location": route.request.url.split("?")[0] + "/"})
+                return
+            file = file / "index.html"
+        if not file.is_relative_to(root) or not file.is_file():
+            route.fulfill(status=404, path=str(root / "404.html"), content_type="text/html; charset=utf-8")
+            return
+        route.fulfill(status=200, path=str(file))
+
+    context.route(site_url.rstrip("/") + "/**", answer)
+    context.route(site_url.rstrip("/"), answer)
+    return site_url
 
 
 def search(page, query: str, *, wait: float = 30_000):

@@ -13,13 +13,15 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "site"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The same build on a laptop and in GitHub Actions: the repository of edit links comes from these there.
+CI_REPOSITORY = ("GITHUB_REPOSITORY", "GITHUB_SERVER_URL", "DEFAULT_BRANCH")
+ENV = {**{k: v for k, v in os.environ.items() if k not in CI_REPOSITORY}, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` on a project folder into site."""
+def mkdocs_build(project: Path, site: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` on a project folder into site (env: extra environment variables)."""
     return subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-                          capture_output=True, text=True, env=ENV, cwd=project)
+                          capture_output=True, text=True, env={**ENV, **(env or {})}, cwd=project)
 
 
 def copy_fixture(dest: Path) -> Path:

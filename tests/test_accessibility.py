@@ -71,3 +71,35 @@ def test_no_serious_or_critical_axe_violation(page, built_site, fixture_url, axe
         if blocking:
             problems.append(describe(url, blocking))
     assert not problems, "\n".join(problems)
+
+
+# One page of every kind on a phone (390 px), and the diagnosis with its results showing, at both widths.
+PHONE_PAGES = ["", "archetypes/", "archetypes/know-it-all/", "symptoms/long-stories/", "responses/time-box/",
+               "sources/article-one/", "cheatsheets/know-it-all/", "diagnose/", "tags/", "tags/payment/", "print/"]
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_no_serious_or_critical_axe_violation_on_a_phone(page, fixture_url, axe, lang):
+    page.set_viewport_size({"width": 390, "height": 844})
+    problems = []
+    for path in PHONE_PAGES:
+        url = fixture_url + PREFIX[lang] + path
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        blocking = [v for v in axe.run(page).response["violations"] if v["impact"] in BLOCKING]
+        if blocking:
+            problems.append(describe(url, blocking))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", PREFIX)
+def test_no_serious_or_critical_axe_violation_with_diagnosis_results(page, fixture_url, axe, lang, width):
+    page.set_viewport_size({"width": width, "height": 844})
+    url = fixture_url + PREFIX[lang] + "diagnose/?signs=claims-experience,long-stories,more-for-same-price"
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".diagnose-ranking > li:visible").count() == 3
+    page.locator("#diagnose-filter").fill("a")  # the filter in use: some signs hidden
+    blocking = [v for v in axe.run(page).response["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, describe(url, blocking)

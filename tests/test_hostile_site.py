@@ -134,7 +134,7 @@ def test_the_attack_is_shown_as_text(hostile_site):
     assert head.count("<title>") == 1 and head.count("</title>") == 1
 
 
-@pytest.mark.parametrize("name", ["search/search_index.json", "api/v1/handbook.json"])
+@pytest.mark.parametrize("name", ["pagefind/pagefind-entry.json", "api/v1/handbook.json"])
 def test_data_files_hold_the_attack_as_plain_strings(hostile_site, name):
     for lang in ("", "ru/"):
         path = hostile_site / lang / name
@@ -162,3 +162,53 @@ def test_no_dialog_opens_in_a_real_browser(hostile_site, browser, tmp_path):
                 tab.mouse.move(200, 300)
     context.close()
     assert not dialogs
+
+
+class HeadShape(HTMLParser):
+    """The <head> as a chat client reads it: each element's tag and attribute names, and the preview values."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.shape: list[tuple[str, tuple[str, ...]]] = []
+        self.values: dict[str, str] = {}
+        self.done = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if self.done:
+            return
+        self.shape.append((tag, tuple(name for name, _ in attrs)))
+        a = dict(attrs)
+        if tag == "meta" and (a.get("property") or a.get("name")):
+            self.values.setdefault(a.get("property") or a.get("name"), a.get("content"))
+
+    def handle_endtag(self, tag):
+        self.done = self.done or tag == "head"
+
+
+def test_previews_keep_hostile_texts_inside_their_attributes(hostile_site, built_site):
+    from generator.previews import plain
+    from generator.typography import typeset
+
+    project = hostile_site.parent / "project"
+    checked = 0
+    for kind, path_of in (("archetypes", "archetypes/{}/"), ("archetypes", "cheatsheets/{}/"),
+                          ("symptoms", "symptoms/{}/"), ("responses", "responses/{}/"), ("sources", "sources/{}/")):
+        for source in sorted((project / "content" / kind).glob("*.yml")):
+            entry = yaml.safe_load(source.read_text("utf-8"))
+            for lang in LANGS:
+                page = f"{'' if lang == 'en' else lang + '/'}{path_of.format(source.stem)}index.html"
+                hostile = HeadShape((hostile_site / page).read_text("utf-8"))
+                clean = HeadShape((built_site / page).read_text("utf-8"))
+                # The same elements with the same attributes as on the clean site: nothing broke out.
+                assert hostile.shape == clean.shape, page
+                summary = plain(entry["summary"].get(lang) or entry["summary"]["en"])
+                for key in ("description", "og:description", "twitter:description"):
+                    assert hostile.values[key] == summary, (page, key)
+                if path_of.startswith(kind):
+                    # As the page's title: typeset, its spaces made plain by Material's striptags.
+                    name = " ".join(typeset(entry["name"].get(lang) or entry["name"]["en"], lang).split())
+                    assert hostile.values["og:title"] == hostile.values["twitter:title"] == name, page
+                checked += 1
+    assert checked > 40

@@ -125,40 +125,56 @@ def test_search_by_keyboard_alone(page, fixture_url):
     assert page.errors == []
 
 
-def serve_sitemap_here(page, fixture_url):
-    """Material navigates instantly (and switches language) only to URLs of its sitemaps, which name
-    site_url's host: make it this server's, as the published site's is."""
-    def rewrite(route):
-        body = route.fetch().text().replace("https://example.org/handbook/", fixture_url)
-        route.fulfill(body=body, content_type="application/xml")
-    page.route("**/sitemap.xml", rewrite)
+SITE_URL = "https://example.org/handbook/"  # the fixture's site_url
 
 
-def test_search_keeps_working_after_instant_navigation(page, fixture_url):
-    serve_sitemap_here(page, fixture_url)
-    open_at(page, fixture_url, "ro")
-    page.evaluate("window.__sameDocument = true")
-    search(page, "vorbăreți").first.locator("a").first.click()
-    page.wait_for_url("**/handbook/ro/archetypes/talker/")
-    assert page.evaluate("window.__sameDocument === true"), "navigation.instant did not keep the document"
-    expect(page.locator(".md-content h1")).to_contain_text("Vorbărețul")
-    top = result_paths(search(page, "atotstiutorul"), BASE + "ro/")[:1]
+@pytest.fixture
+def home(browser, built_site):
+    """A page in a context where the fixture site answers at its own address: Material's instant navigation
+    and language switcher find its pages there (they match links against the sitemaps' addresses)."""
+    from browser import route_site
+
+    context = browser.new_context()
+    route_site(context, SITE_URL, built_site)
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()
+
+
+def test_search_keeps_working_after_instant_navigation(home):
+    home.goto(SITE_URL + "ro/")
+    home.evaluate("window.__sameDocument = true")
+    search(home, "vorbăreți").first.locator("a").first.click()
+    home.wait_for_url("**/handbook/ro/archetypes/talker/")
+    expect(home.locator(".md-content h1")).to_contain_text("Vorbărețul")
+    assert home.evaluate("window.__sameDocument === true"), "navigation.instant did not keep the document"
+    top = result_paths(search(home, "atotstiutorul"), BASE + "ro/")[:1]
     assert top == ["archetypes/know-it-all/"]
-    assert page.errors == []
+    assert home.errors == []
 
 
-def test_after_the_language_switcher_search_uses_the_new_language(page, fixture_url):
-    serve_sitemap_here(page, fixture_url)  # Material's switcher finds the same page through the sitemaps
-    open_at(page, fixture_url, "en", "responses/time-box/")
-    search(page, "Je sais tout")
-    page.keyboard.press("Escape")
-    page.locator(".md-header__option .md-select").first.hover()
-    page.locator('a.md-select__link[hreflang="ru"]').click()
-    page.wait_for_url("**/handbook/ru/responses/time-box/")
-    first = search(page, "Je sais tout").first
+def test_after_the_language_switcher_search_uses_the_new_language(home):
+    home.goto(SITE_URL + "responses/time-box/")
+    search(home, "Je sais tout")
+    home.keyboard.press("Escape")
+    home.locator(".md-header__option .md-select").first.hover()
+    home.locator('a.md-select__link[hreflang="ru"]').click()
+    home.wait_for_url("**/handbook/ru/responses/time-box/")
+    first = search(home, "Je sais tout").first
     assert first.locator("a").first.get_attribute("href") == BASE + "ru/archetypes/know-it-all/"
     assert first.locator("h1").inner_text() == "Всезнайка"
-    assert page.locator(".md-search-result__meta").inner_text().startswith("Найдено")
+    assert home.locator(".md-search-result__meta").inner_text().startswith("Найдено")
+
+
+def test_a_search_link_opens_the_search_with_its_words(home):
+    home.goto(SITE_URL + "fr/?q=bavards")
+    assert home.locator("#__search").is_checked()
+    home.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]')
+    assert result_paths(home.locator(".handbook-search .md-search-result__item"), BASE)[0] == "fr/archetypes/talker/"
+    home.keyboard.press("Escape")
+    assert home.url == SITE_URL + "fr/"  # the words are spent
 
 
 def test_search_on_a_390_px_phone(browser, fixture_url):

@@ -40,10 +40,11 @@ def renamed_site(tmp_path_factory):
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_old_url_redirects_to_the_renamed_entry_keeping_the_anchor(page, renamed_site, lang):
+@pytest.mark.parametrize("folder", ["archetypes", "cheatsheets"])  # every URL the entry had: page, cheat sheet
+def test_old_url_redirects_to_the_renamed_entry_keeping_the_anchor(page, renamed_site, lang, folder):
     with serve(renamed_site.parent) as base:
-        page.goto(f"{base}/handbook/{PREFIX[lang]}archetypes/talker/#responses")
-        page.wait_for_url(f"**/handbook/{PREFIX[lang]}archetypes/chatterbox/#responses")
+        page.goto(f"{base}/handbook/{PREFIX[lang]}{folder}/talker/#responses")
+        page.wait_for_url(f"**/handbook/{PREFIX[lang]}{folder}/chatterbox/#responses")
         assert page.locator("html").get_attribute("lang") == lang
         assert page.locator("#responses").count() == 1
 

@@ -238,6 +238,11 @@
   function close() {
     if (toggle.checked) toggle.click();
     input.blur();
+    const url = new URL(location.href);
+    if (url.searchParams.has("q")) {  // the words of a search link are spent once the search is closed
+      url.searchParams.delete("q");
+      history.replaceState(history.state, "", url);
+    }
   }
 
   input.addEventListener("input", schedule);
@@ -294,6 +299,14 @@
       input.focus();  // as in Material: typing on a result goes on in the search box
     }
   });
+
+  // A link with ?q= (the "page not found" page has one) opens the search with those words, as Material's did.
+  const asked = new URL(location.href).searchParams.get("q");
+  if (asked) {
+    input.value = asked;
+    open();
+    search();
+  }
 
   // Instant navigation swaps the page under the dialog; a page in another language needs its own index.
   window.document$?.subscribe(() => {
