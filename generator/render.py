@@ -255,10 +255,6 @@ class Renderer:
         """Entries in the alphabetical order of their names in the page's language."""
         return sorted(entries, key=lambda e: (sort_key(e.name.get(self.lang, e.name[DEFAULT]), self.lang), e.id))
 
-    def folded(self, names: list[str]) -> list[str]:
-        """The names that read differently without diacritics, so a search typed without them finds them."""
-        return [fold(n) for n in names if fold(n) != n]
-
     def search_words(self, entry: Entry) -> str:
         """What a filter box matches an entry on: its names in every language, lower case, without accents."""
         names = [entry.name.get(self.lang, entry.name[DEFAULT]), *entry.name.values()]
