@@ -176,6 +176,7 @@ def test_copy_link_by_keyboard_copies_the_absolute_address_and_tells_screen_read
 
 def test_copy_link_works_after_instant_navigation(tab):
     tab.goto(SITE_URL + "ru/sources/")
+    tab.wait_for_load_state("networkidle")  # Material binds instant navigation once its bundle has run
     tab.evaluate("window.sameDocument = true")
     tab.locator('.md-content a[href$="article-one/"]').first.click()
     tab.wait_for_url("**/ru/sources/article-one/")
