@@ -118,6 +118,7 @@ def test_switcher_keeps_the_signs_ticked_on_the_diagnosis(tab):
 
 def test_switcher_follows_instant_navigation_and_a_new_anchor(tab):
     tab.goto(SITE_URL + "fr/archetypes/")
+    tab.wait_for_load_state("networkidle")  # Material binds instant navigation once its bundle has run
     tab.evaluate("window.sameDocument = true")
     tab.locator('.md-content a[href$="talker/"]').first.click()
     tab.wait_for_url("**/fr/archetypes/talker/")
