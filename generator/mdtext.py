@@ -32,11 +32,6 @@ def literal(value: object) -> str:
     return _ANYWHERE.sub(lambda m: _SWAP[m.group()], text)
 
 
-def restore(text: str) -> str:
-    """The contributor's own characters back in a text (no escaping)."""
-    return _SWAPPED.sub(lambda m: _BACK[m.group()], text)
-
-
 def restore_html(html: str) -> str:
     """The contributor's own characters back in HTML, escaped: for text that Markdown kept as raw HTML."""
     return _SWAPPED.sub(lambda m: str(escape(_BACK[m.group()])), html)

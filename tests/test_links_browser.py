@@ -116,12 +116,17 @@ def test_switcher_keeps_the_signs_ticked_on_the_diagnosis(tab):
     assert tab.locator(".diagnose-ranking > li:visible").count() == 2
 
 
-def test_switcher_follows_instant_navigation_and_a_new_anchor(tab):
-    tab.goto(SITE_URL + "fr/archetypes/")
+def follow_instantly(tab, start: str, link_end: str, target: str) -> None:
+    """Open a page, then follow one of its content links the way Material's instant navigation does."""
+    tab.goto(SITE_URL + start)
     tab.wait_for_load_state("networkidle")  # Material binds instant navigation once its bundle has run
     tab.evaluate("window.sameDocument = true")
-    tab.locator('.md-content a[href$="talker/"]').first.click()
-    tab.wait_for_url("**/fr/archetypes/talker/")
+    tab.locator(f'.md-content a[href$="{link_end}"]').first.click()
+    tab.wait_for_url(f"**/{target}")
+
+
+def test_switcher_follows_instant_navigation_and_a_new_anchor(tab):
+    follow_instantly(tab, "fr/archetypes/", "talker/", "fr/archetypes/talker/")
     assert tab.evaluate("window.sameDocument === true"), "instant navigation swapped the page in place"
     tab.locator("#responses .headerlink").click()  # a reader clicks a section's permalink
     tab.wait_for_url("**/fr/archetypes/talker/#responses")
@@ -176,11 +181,7 @@ def test_copy_link_by_keyboard_copies_the_absolute_address_and_tells_screen_read
 
 
 def test_copy_link_works_after_instant_navigation(tab):
-    tab.goto(SITE_URL + "ru/sources/")
-    tab.wait_for_load_state("networkidle")  # Material binds instant navigation once its bundle has run
-    tab.evaluate("window.sameDocument = true")
-    tab.locator('.md-content a[href$="article-one/"]').first.click()
-    tab.wait_for_url("**/ru/sources/article-one/")
+    follow_instantly(tab, "ru/sources/", "article-one/", "ru/sources/article-one/")
     tab.locator("#talker button.copy-link").click()
     tab.locator('[role="status"]').filter(has_text=ui("link_copied", "ru")).wait_for()
     assert tab.evaluate("window.sameDocument === true")
