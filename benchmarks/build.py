@@ -426,11 +426,11 @@ def per_language(key: str, spec: str) -> callable:
 def table(results: dict[int, dict]) -> str:
     sizes = sorted(results)
     rows: list[tuple[str, callable]] = [
-        ("entries (pages in 4 languages)", lambda r: f"{r['entries']} ({r['pages']})"),
-        ("load + validate, s (cold, median)", lambda r: f"{r['load_s']:.2f}"),
-        ("load + validate peak memory, MiB (tracemalloc)", lambda r: f"{r['load_peak_mib']:.0f}"),
-        ("load process peak RSS, MiB", lambda r: f"{r['load_rss_mib']:.0f}"),
-        ("render Markdown, 4 languages, s", lambda r: f"{r['render_s']:.2f}"),
+        ("entries (pages in 4 languages)", lambda r: f"{r['entries']} ({r.get('pages', '—')})"),
+        ("load + validate, s (cold, median)", _if("load_s", lambda r: f"{r['load_s']:.2f}")),
+        ("load + validate peak memory, MiB (tracemalloc)", _if("load_s", lambda r: f"{r['load_peak_mib']:.0f}")),
+        ("load process peak RSS, MiB", _if("load_s", lambda r: f"{r['load_rss_mib']:.0f}")),
+        ("render Markdown, 4 languages, s", _if("load_s", lambda r: f"{r['render_s']:.2f}")),
         ("full `mkdocs build --strict`, s", lambda r: f"{r['build_s']:.1f}"),
         ("full build peak memory, MiB: largest process RSS / all processes PSS",
          lambda r: f"{r['build_rss_mib']:.0f} / {r.get('build_total_mib', 0):.0f}"),
@@ -465,8 +465,9 @@ def table(results: dict[int, dict]) -> str:
     for label, cell in rows:
         lines.append(f"| {label} | " + " | ".join(cell(results[n]) for n in sizes) + " |")
     if len(sizes) > 1:
-        growth = [f"{a:,} → {b:,}: build ×{results[b]['build_s'] / results[a]['build_s']:.2f}, "
-                  f"load ×{results[b]['load_s'] / results[a]['load_s']:.2f}"
+        growth = [f"{a:,} → {b:,}: build ×{results[b]['build_s'] / results[a]['build_s']:.2f}"
+                  + (f", load ×{results[b]['load_s'] / results[a]['load_s']:.2f}"
+                     if "load_s" in results[a] and "load_s" in results[b] else "")
                   for a, b in zip(sizes, sizes[1:], strict=False)]
         lines.append("")
         lines.append("Growth: " + "; ".join(growth) + ".")
@@ -486,7 +487,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure `mkdocs serve` reload at this size, if it is among --sizes (0: never)")
     parser.add_argument("--browser-max", type=int, default=5000,
                         help="measure search in Chromium up to this size (default 5000)")
-    parser.add_argument("--repeats", type=int, default=3, help="cold load+validate runs per size (median)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="cold load+validate runs per size (median); 0 leaves load+validate out")
     parser.add_argument("--json", help="also write the results to this JSON file")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.replace("_", "").split(",") if size.strip()]
@@ -498,8 +500,9 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             project = work / f"n{n}"
             r: dict = {"entries": n, "synth_s": synth(n, project)}
-            r.update(load_validate(project, args.repeats))
-            print(f"[{n}] load+validate {r['load_s']:.2f} s, render {r['render_s']:.2f} s", flush=True)
+            if args.repeats:
+                r.update(load_validate(project, args.repeats))
+                print(f"[{n}] load+validate {r['load_s']:.2f} s, render {r['render_s']:.2f} s", flush=True)
             build = full_build(project)
             r["build_s"], r["build_rss_mib"] = build["seconds"], build["peak_rss_mib"]
             r["build_total_mib"] = build["peak_total_mib"]
