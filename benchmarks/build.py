@@ -50,7 +50,8 @@ def prefix(lang: str) -> str:
     return "" if lang == "en" else f"{lang}/"
 
 
-# Runs a command as a child and reports its wall time, the peak RSS of its largest process
+# Runs a command as a child and reports its wall time, its CPU time (user + system of it and every
+# process it waited for: the forked language builds, Pagefind), the peak RSS of its largest process
 # (RUSAGE_CHILDREN of this small wrapper counts only that command and its descendants) and the peak
 # total memory of all its processes at once (PSS summed every 0.1 s: the language builds run as
 # forked processes side by side, sharing pages copy-on-write, which PSS divides among them).
@@ -95,8 +96,9 @@ MEASURE = textwrap.dedent("""
         time.sleep(0.1)
     seconds = time.perf_counter() - start
     reader.join()
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_rss_mib": peak_kib / 1024,
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kib = usage.ru_maxrss
+    print(json.dumps({"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mib": peak_kib / 1024,
                       "peak_total_mib": peak_total / 1024, "code": child.returncode,
                       "stderr": "".join(err)[-4000:]}))
 """)
@@ -178,7 +180,7 @@ def baseline(project: Path) -> dict:
     shutil.rmtree(base, ignore_errors=True)
     pages = render_all(load_handbook(project / "content", project))
     extensions = markdown_extensions((project / "mkdocs.yml").read_text("utf-8"))
-    seconds, peak, count = 0.0, 0.0, 0
+    seconds, cpu, peak, count = 0.0, 0.0, 0.0, 0
     for lang in LANGUAGES:
         docs = base / lang / "docs"
         for page in pages[lang]:
@@ -202,9 +204,11 @@ def baseline(project: Path) -> dict:
         result = measure([PYTHON, "-m", "mkdocs", "build", "-q", "-f", config, "-d", base / "site" / lang],
                          cwd=base / lang)
         seconds += result["seconds"]
+        cpu += result["cpu_s"]
         peak = max(peak, result["peak_rss_mib"])
     lunr = {lang: (base / "site" / lang / "search/search_index.json").stat().st_size / 2**20 for lang in LANGUAGES}
-    return {"seconds": seconds, "peak_rss_mib": peak, "pages": count, "site": base / "site", "lunr_mib": lunr}
+    return {"seconds": seconds, "cpu_s": cpu, "peak_rss_mib": peak, "pages": count, "site": base / "site",
+            "lunr_mib": lunr}
 
 
 def free_port() -> int:
@@ -426,18 +430,22 @@ def per_language(key: str, spec: str) -> callable:
 def table(results: dict[int, dict]) -> str:
     sizes = sorted(results)
     rows: list[tuple[str, callable]] = [
-        ("entries (pages in 4 languages)", lambda r: f"{r['entries']} ({r['pages']})"),
-        ("load + validate, s (cold, median)", lambda r: f"{r['load_s']:.2f}"),
-        ("load + validate peak memory, MiB (tracemalloc)", lambda r: f"{r['load_peak_mib']:.0f}"),
-        ("load process peak RSS, MiB", lambda r: f"{r['load_rss_mib']:.0f}"),
-        ("render Markdown, 4 languages, s", lambda r: f"{r['render_s']:.2f}"),
+        ("entries (pages in 4 languages)", lambda r: f"{r['entries']} ({r.get('pages', '—')})"),
+        ("load + validate, s (cold, median)", _if("load_s", lambda r: f"{r['load_s']:.2f}")),
+        ("load + validate peak memory, MiB (tracemalloc)", _if("load_s", lambda r: f"{r['load_peak_mib']:.0f}")),
+        ("load process peak RSS, MiB", _if("load_s", lambda r: f"{r['load_rss_mib']:.0f}")),
+        ("render Markdown, 4 languages, s", _if("load_s", lambda r: f"{r['render_s']:.2f}")),
         ("full `mkdocs build --strict`, s", lambda r: f"{r['build_s']:.1f}"),
+        ("full build CPU time (all its processes), s", _if("build_cpu_s", lambda r: f"{r['build_cpu_s']:.0f}")),
         ("full build peak memory, MiB: largest process RSS / all processes PSS",
          lambda r: f"{r['build_rss_mib']:.0f} / {r.get('build_total_mib', 0):.0f}"),
         ("baseline: 4 plain builds, default nav, s", _if("baseline_s", lambda r: f"{r['baseline_s']:.1f}")),
         ("baseline peak RSS, MiB", _if("baseline_s", lambda r: f"{r['baseline_rss_mib']:.0f}")),
         ("baseline / handbook build time",
          _if("baseline_s", lambda r: f"{r['baseline_s'] / r['build_s']:.1f}x")),
+        ("CPU time, s: handbook build / baseline (ratio); steadier than wall time on a shared machine",
+         _if("baseline_cpu_s", lambda r: f"{r['build_cpu_s']:.0f} / {r['baseline_cpu_s']:.0f} "
+                                         f"({r['baseline_cpu_s'] / r['build_cpu_s']:.1f}x)")),
         ("`mkdocs serve`: start until all 4 languages served, s",
          _if("startup_s", lambda r: f"{r['startup_s']:.1f}")),
         ("`mkdocs serve`: YAML saved → page reloaded (en / ru), s",
@@ -465,8 +473,9 @@ def table(results: dict[int, dict]) -> str:
     for label, cell in rows:
         lines.append(f"| {label} | " + " | ".join(cell(results[n]) for n in sizes) + " |")
     if len(sizes) > 1:
-        growth = [f"{a:,} → {b:,}: build ×{results[b]['build_s'] / results[a]['build_s']:.2f}, "
-                  f"load ×{results[b]['load_s'] / results[a]['load_s']:.2f}"
+        growth = [f"{a:,} → {b:,}: build ×{results[b]['build_s'] / results[a]['build_s']:.2f}"
+                  + (f", load ×{results[b]['load_s'] / results[a]['load_s']:.2f}"
+                     if "load_s" in results[a] and "load_s" in results[b] else "")
                   for a, b in zip(sizes, sizes[1:], strict=False)]
         lines.append("")
         lines.append("Growth: " + "; ".join(growth) + ".")
@@ -486,7 +495,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure `mkdocs serve` reload at this size, if it is among --sizes (0: never)")
     parser.add_argument("--browser-max", type=int, default=5000,
                         help="measure search in Chromium up to this size (default 5000)")
-    parser.add_argument("--repeats", type=int, default=3, help="cold load+validate runs per size (median)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="cold load+validate runs per size (median); 0 leaves load+validate out")
     parser.add_argument("--json", help="also write the results to this JSON file")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.replace("_", "").split(",") if size.strip()]
@@ -498,10 +508,11 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             project = work / f"n{n}"
             r: dict = {"entries": n, "synth_s": synth(n, project)}
-            r.update(load_validate(project, args.repeats))
-            print(f"[{n}] load+validate {r['load_s']:.2f} s, render {r['render_s']:.2f} s", flush=True)
+            if args.repeats:
+                r.update(load_validate(project, args.repeats))
+                print(f"[{n}] load+validate {r['load_s']:.2f} s, render {r['render_s']:.2f} s", flush=True)
             build = full_build(project)
-            r["build_s"], r["build_rss_mib"] = build["seconds"], build["peak_rss_mib"]
+            r["build_s"], r["build_cpu_s"], r["build_rss_mib"] = build["seconds"], build["cpu_s"], build["peak_rss_mib"]
             r["build_total_mib"] = build["peak_total_mib"]
             print(f"[{n}] full build {r['build_s']:.1f} s, {r['build_rss_mib']:.0f} MiB largest process, "
                   f"{r['build_total_mib']:.0f} MiB all processes", flush=True)
@@ -514,7 +525,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"[{n}] search fetched {r['fetched_kib']} KiB; latency {r['latency_ms']} ms", flush=True)
             if n <= args.baseline_max:
                 base = baseline(project)
-                r["baseline_s"], r["baseline_rss_mib"] = base["seconds"], base["peak_rss_mib"]
+                r["baseline_s"], r["baseline_cpu_s"] = base["seconds"], base["cpu_s"]
+                r["baseline_rss_mib"] = base["peak_rss_mib"]
                 r["baseline_html_kib"] = site_metrics(base["site"], ids)["html_mean_kib"]
                 r["baseline_lunr_mib"] = base["lunr_mib"]
                 shutil.rmtree(project / "baseline", ignore_errors=True)

@@ -211,6 +211,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         except SearchError as error:
             kept = "; the previous site was kept" if self.staging else ""
             raise PluginError(f"search index: {error}{kept}") from None
+        for warning in index.warnings:  # a page Pagefind had trouble with: fails a --strict build
+            log.warning(f"search index: {warning}")
         log.info(f"search: indexed {sum(index.pages.values())} pages in {len(index.pages)} languages "
                  f"in {index.seconds:.1f} s")
 

@@ -34,6 +34,7 @@ class SearchIndex:
 
     pages: dict[str, int]
     seconds: float
+    warnings: list[str]  # what Pagefind said while indexing (quiet: only warnings), one line each
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -79,9 +80,9 @@ def build_index(site_dir: Path, expected: dict[str, int]) -> SearchIndex:
     pages = indexed_pages(site_dir)
     for lang, count in expected.items():
         if pages.get(lang, 0) != count:
-            raise SearchError(f"the {lang} search index has {pages.get(lang, 0)} pages, expected {count}: "
-                              f"{missing_page(site_dir, lang) or 'see the Pagefind output'}")
-    return SearchIndex(pages, seconds)
+            why = missing_page(site_dir, lang) or (output[-1] if output else "other pages than the entries")
+            raise SearchError(f"the {lang} search index has {pages.get(lang, 0)} pages, expected {count}: {why}")
+    return SearchIndex(pages, seconds, output)
 
 
 def indexed_pages(site_dir: Path) -> dict[str, int]:

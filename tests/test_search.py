@@ -14,6 +14,7 @@ import pytest
 from conftest import ENV, FIXTURE, MKDOCS, mkdocs_build
 
 from generator.search import SearchError, build_index
+from generator.search import binary as search_binary
 
 LANGS = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 KINDS = ("archetypes", "symptoms", "responses", "sources")
@@ -94,11 +95,15 @@ def fake_pagefind(folder: Path, script: str) -> str:
                               "pip install -r requirements.txt (pagefind[bin]); nothing was built"),
     ("fails", "search index: Pagefind failed (exit 3): Error: could not write the index; "
               "the previous site was kept"),
+    ("warns", "search index: Found a page with two data-pagefind-body elements"),
 ])
 def test_no_search_index_fails_the_build_with_one_line_and_keeps_the_site(built_project, tmp_path, binary, message):
     project, site, before = built_project
     if binary == "fails":
         binary = fake_pagefind(tmp_path, 'echo "Running Pagefind"; echo "Error: could not write the index" >&2; exit 3')
+    elif binary == "warns":  # the real Pagefind, which also warns: a strict build fails on it
+        binary = fake_pagefind(tmp_path, f'echo "Found a page with two data-pagefind-body elements" >&2; '
+                                         f'exec "{search_binary()}" "$@"')
     result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
                             capture_output=True, text=True, env={**ENV, "PAGEFIND_BINARY_PATH": binary}, cwd=project)
     assert result.returncode != 0

@@ -95,6 +95,7 @@ def test_the_kind_filter_narrows_results_and_counts_each_kind(page, fixture_url)
     assert result_paths(items, BASE) == ["symptoms/long-stories/"]
     assert items.first.locator(".handbook-search__kind").inner_text().lower() == "sign"
     assert page.locator(".md-search-result__meta").inner_text() == "1 matching document"
+    assert not page.locator(".handbook-search__more").is_visible()  # nothing more to show
     assert filters.filter(has_text="Signs").get_attribute("aria-pressed") == "true"
     filters.filter(has_text="All").click()
     page.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]')
@@ -282,3 +283,32 @@ def test_hostile_texts_stay_text_in_search_results(hostile_site, browser):  # no
     finally:
         context.close()
     assert not dialogs
+
+
+@pytest.mark.parametrize("size", ["390", "1280"])
+@pytest.mark.parametrize("lang,query", [("en", "talkers"), ("fr", "bavards"), ("ro", "vorbăreți"), ("ru", "скряги")])
+def test_the_open_search_fits_the_screen_and_is_saved_as_a_screenshot(page, fixture_url, lang, query, size):
+    from reader_pages import DESKTOP, PHONE, screenshot, sideways
+
+    page.set_viewport_size(PHONE if size == "390" else DESKTOP)
+    open_at(page, fixture_url, lang)
+    if size == "390":
+        page.locator(".handbook-search__button").click()
+    search(page, query)
+    page.wait_for_timeout(500)  # on a phone Material locks the page under the dialog 400 ms after it opens
+    screenshot(page, f"{lang}-search-{size}", full_page=False)
+    extra, culprits = sideways(page)
+    assert extra == 0, culprits
+    assert page.errors == []
+
+
+def test_more_results_come_a_batch_at_a_time(page, fixture_url):
+    open_at(page, fixture_url, "en")
+    items = search(page, "the")  # a word on every page: more results than one batch
+    assert page.locator(".md-search-result__meta").inner_text() == "13 matching documents"
+    assert items.count() == 8
+    more = page.locator(".handbook-search__more")
+    more.click()
+    expect(items).to_have_count(13)
+    assert not more.is_visible()
+    assert len(set(result_paths(items, BASE))) == 13
