@@ -32,6 +32,7 @@ from .mdtext import LiteralTextExtension, restore_html
 from .model import KIND_ORDER, Handbook
 from .previews import OG_LOCALES, Preview, preview
 from .problems import ContentError
+from .rebuilds import THEME_BYTECODE, Conversions
 from .render import Page, redirects, render_language, render_redirect
 from .sanitize import clean
 
@@ -91,11 +92,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.previews: dict[str, dict[str, Preview]] = {}  # language -> src_uri -> preview
         self.lastmods: dict[str, str] = {}  # src_uri -> date of the entry file's last commit
         self.told_placeholder = False
+        self.conversions: Conversions | None = None  # under `serve`: converted pages kept between rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` runs builds in a server thread: forking there is unsafe, and it writes to a
         # temporary folder anyway; `build` and `gh-deploy` build side by side and publish at the end.
         self.command = None if command == "serve" or dirty else command
+        if command == "serve" and self.conversions is None:
+            self.conversions = Conversions()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         lang = config.theme["language"]
@@ -187,6 +191,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             files.append(File.generated(config, EXPORT_SCHEMA_PATH,
                                         content=EXPORT_SCHEMA_FILE.read_text("utf-8")))
         return files
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # MkDocs makes a theme environment per build: compiled templates outlive it, for the next language
+        # and the next `serve` rebuild.
+        env.bytecode_cache = THEME_BYTECODE
+        return env
+
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
+        if self.conversions is not None:
+            self.conversions.install(page)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         # Plain text for the head template (which escapes it): description, OpenGraph type, sitemap date.
