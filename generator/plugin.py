@@ -111,7 +111,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.root_url = check_site_url(config.site_url)
             except AddressError as error:
                 raise PluginError(str(error)) from None
-            self.book = self._load(config)
+            self.book = self._load(config, keep=self.book if self.conversions is not None else None)
             self.pages = {}
             self.base = urlsplit(self.root_url).path
             root = Path(config.config_file_path).parent
@@ -159,14 +159,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.told_placeholder = True  # one line per `mkdocs build` or `serve`, not one per language
             log.info(PLACEHOLDER_HINT.format(url=config.repo_url))
 
-    def _load(self, config: MkDocsConfig) -> Handbook:
+    def _load(self, config: MkDocsConfig, keep: Handbook | None = None) -> Handbook:
+        """The validated content; under `serve`, a broken save keeps `keep`, the last good content."""
         # Everything is loaded and validated before MkDocs cleans or writes site_dir.
         try:
             return load_handbook(Path(self.config.content_dir), Path(config.config_file_path).parent)
         except ContentError as error:
             count = len(error.problems)
-            raise PluginError(f"{count} problem{'s' if count != 1 else ''} in content; "
-                              f"nothing was built:\n{error}") from None
+            problems = f"{count} problem{'s' if count != 1 else ''} in content"
+            if keep is None:
+                raise PluginError(f"{problems}; nothing was built:\n{error}") from None
+            # `mkdocs serve` holds every request until a build succeeds: rebuild the last good content,
+            # so the reader keeps a working site, and the next save that fixes the file brings it back.
+            log.error(f"{problems}; serving the last good version until it is fixed:\n{error}")
+            return keep
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = config.theme["language"]

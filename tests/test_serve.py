@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -51,3 +52,36 @@ def test_editing_yaml_reloads_the_open_page_once(project, page, tmp_path):
     output = (tmp_path / "serve.log").read_text()
     assert output.count("Detected file changes") == 1, output
     assert "Traceback" not in output
+
+
+def test_a_broken_save_keeps_the_last_good_site_and_the_fix_brings_the_page_back(project, page, tmp_path):
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                               "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/handbook/ru/archetypes/talker/"
+        wait_for(url)
+        page.goto(url)
+        talker = project / "content/archetypes/talker.yml"
+        good = talker.read_text("utf-8")
+        talker.write_text(good + "\nname: [unclosed\n", "utf-8")  # a save in the middle of an edit
+        deadline = time.monotonic() + 60
+        while "serving the last good version" not in log_path.read_text() and time.monotonic() < deadline:
+            time.sleep(0.3)
+        output = log_path.read_text()
+        # The file, the line and column, and a hint.
+        assert re.search(r"content/archetypes/talker\.yml:\d+:\d+: YAML syntax error: .*check quotes", output), output
+        # The last good site is still served, whole.
+        page.reload()
+        assert page.locator("h1").inner_text().startswith("Болтун")
+        talker.write_text(good.replace('ru: "Болтун"', 'ru: "Говорун"'), "utf-8")
+        page.wait_for_function("document.querySelector('h1').textContent.startsWith('Говорун')", timeout=60_000)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+    output = log_path.read_text()
+    assert "Traceback" not in output, output
