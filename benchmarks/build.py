@@ -9,7 +9,10 @@ For each size N (default 100, 1,000 and 5,000 entries) this writes a synthetic p
 - the baseline: plain MkDocs + Material builds of the same Markdown pages as static files, one
   per language with MkDocs's default navigation (every page listed), times summed, and the ratio;
 - `mkdocs serve` (at --serve-size entries): the time from saving a YAML file to the reloaded page;
-- the site's total size, HTML bytes per entry page, the search index of each language;
+- the site's total size, HTML bytes per entry page;
+- search (Pagefind), per language: the time to index it (and the four at once, as the build does), the
+  index's size on disk, and in Chromium with an empty cache the bytes search fetches for an entry
+  page's load plus a first query, and the time from the last key to the first result shown;
 - whether every entry is reachable from its kind's index page and from the search index.
 
 It prints a Markdown table (and writes JSON with --json). It makes no assertion on time.
@@ -200,7 +203,8 @@ def baseline(project: Path) -> dict:
                          cwd=base / lang)
         seconds += result["seconds"]
         peak = max(peak, result["peak_rss_mib"])
-    return {"seconds": seconds, "peak_rss_mib": peak, "pages": count, "site": base / "site"}
+    lunr = {lang: (base / "site" / lang / "search/search_index.json").stat().st_size / 2**20 for lang in LANGUAGES}
+    return {"seconds": seconds, "peak_rss_mib": peak, "pages": count, "site": base / "site", "lunr_mib": lunr}
 
 
 def free_port() -> int:
@@ -278,9 +282,9 @@ def entry_ids(project: Path) -> dict[str, list[str]]:
 
 
 def site_metrics(site: Path, ids: dict[str, list[str]]) -> dict:
-    """Total size, HTML bytes per entry page, search index per language, and reachability."""
+    """Total size, HTML bytes per entry page, and reachability from the index pages."""
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    entry_pages, index_sizes, unreachable_index, unreachable_search = [], {}, 0, 0
+    entry_pages, unreachable_index = [], 0
     for lang in LANGUAGES:
         root = site / prefix(lang)
         for kind, kind_ids in ids.items():
@@ -292,20 +296,106 @@ def site_metrics(site: Path, ids: dict[str, list[str]]) -> dict:
                 if page.exists():
                     entry_pages.append(page.stat().st_size)
                 unreachable_index += entry_id not in linked
-        search = root / "search" / "search_index.json"
-        index_sizes[lang] = search.stat().st_size if search.exists() else 0
-        locations = set()
-        if search.exists():
-            for doc in json.loads(search.read_text("utf-8"))["docs"]:
-                locations.add(doc["location"].split("#")[0])
-        for kind, kind_ids in ids.items():
-            unreachable_search += sum(f"{kind}/{entry_id}/" not in locations for entry_id in kind_ids)
     return {"site_mib": total / 2**20,
             "html_mean_kib": statistics.mean(entry_pages) / 1024 if entry_pages else 0,
             "html_max_kib": max(entry_pages) / 1024 if entry_pages else 0,
             "entry_pages": len(entry_pages),
-            "search_mib": {lang: size / 2**20 for lang, size in index_sizes.items()},
-            "unreachable_index": unreachable_index, "unreachable_search": unreachable_search}
+            "unreachable_index": unreachable_index}
+
+
+def index_metrics(site: Path, ids: dict[str, list[str]]) -> dict:
+    """Pagefind per language: pages left out of the index, index size on disk, time to index it alone;
+    and the time to index the four languages at once, as the build does."""
+    sys.path.insert(0, str(REPO))
+    from generator.search import INDEX_DIR, KIND_ORDER, indexed_pages, pagefind_command
+
+    bundle = site / INDEX_DIR
+    pages = indexed_pages(site)
+    entries = sum(len(kind_ids) for kind_ids in ids.values())
+    sizes = {}
+    for lang in LANGUAGES:
+        files = [*bundle.glob(f"*/{lang}_*"), *bundle.glob(f"pagefind.{lang}_*.pf_meta"),
+                 bundle / f"wasm.{lang}.pagefind"]
+        sizes[lang] = sum(f.stat().st_size for f in files if f.is_file())
+    seconds = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = {"all": pagefind_command(site, output=Path(tmp) / "all")}
+        for lang in LANGUAGES:  # one language's pages only, into a folder of its own
+            glob = prefix(lang) + "{" + ",".join(KIND_ORDER) + "}/*/index.html"
+            runs[lang] = pagefind_command(site, glob=glob, output=Path(tmp) / lang)
+        for name, command in runs.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=True, cwd=site, stdout=subprocess.DEVNULL)
+            seconds[name] = time.perf_counter() - start
+    return {"index_all_s": seconds["all"], "index_s": {lang: seconds[lang] for lang in LANGUAGES},
+            "index_kib": {lang: size / 1024 for lang, size in sizes.items()},
+            "unreachable_search": sum(entries - pages.get(lang, 0) for lang in LANGUAGES)}
+
+
+# A fast typist's pace: each key runs a search of the word so far, and the bytes count them all.
+TYPING_MS = 150
+# What search fetches: its own script and style, and Pagefind's files (pagefind.js, wasm, index, fragments).
+SEARCH_FILES = re.compile(r"/pagefind/|/assets/search\.(js|css)$")
+# In the page: the time of the last key (input event) and of the first result shown after it.
+LATENCY_PROBE = """() => {
+  const box = document.querySelector(".handbook-search .md-search__input");
+  const list = document.querySelector(".handbook-search .md-search-result__list");
+  window.__probe = {input: 0, first: 0};
+  box.addEventListener("input", () => { window.__probe.input = performance.now(); window.__probe.first = 0; });
+  new MutationObserver(() => {
+    if (!window.__probe.first && list.children.length) window.__probe.first = performance.now();
+  }).observe(list, {childList: true});
+}"""
+
+
+def browser_metrics(site: Path, project: Path, repeats: int = 3) -> dict:
+    """Per language, in Chromium with an empty cache: the bytes search fetches (its script and style,
+    pagefind.js, wasm, index chunks, fragments; uncompressed) for an entry page's load plus a first
+    query typed at TYPING_MS a key; and the median time from the last key to the first result shown."""
+    sys.path.insert(0, str(REPO / "tests"))
+    import yaml
+    from browser import CHROMIUM, CHROMIUM_ARGS, serve_site
+    from mkdocs.utils.yaml import yaml_load
+    from playwright.sync_api import sync_playwright
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as config:
+        mount = urlsplit(yaml_load(config).get("site_url") or "/").path.rstrip("/") + "/"
+    archetypes = sorted((project / "content" / "archetypes").glob("*.yml"))
+    symptom = sorted((project / "content" / "symptoms").glob("*.yml"))[0].stem
+    picks = [archetypes[len(archetypes) * (i + 1) // (repeats + 1)] for i in range(repeats)]
+    names = [yaml.safe_load(path.read_text("utf-8"))["name"] for path in picks]
+    fetched: dict[str, int] = {}
+    latency: dict[str, float] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with serve_site(site, mount) as url:
+            for lang in LANGUAGES:
+                times = []
+                for run, name in enumerate(names):
+                    context = browser.new_context()  # an empty cache each time
+                    page = context.new_page()
+                    sizes: list[int] = []
+
+                    def count(request, sizes=sizes) -> None:
+                        if SEARCH_FILES.search(urlsplit(request.url).path):
+                            sizes.append(request.sizes()["responseBodySize"])
+
+                    page.on("requestfinished", count)
+                    page.goto(f"{url}{prefix(lang)}symptoms/{symptom}/")
+                    page.evaluate(LATENCY_PROBE)
+                    page.keyboard.press("/")
+                    page.keyboard.type(name.get(lang, name["en"]), delay=TYPING_MS)
+                    page.keyboard.press("End")
+                    page.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]', timeout=60_000)
+                    page.wait_for_load_state("networkidle")
+                    probe = page.evaluate("window.__probe")
+                    times.append(probe["first"] - probe["input"] if probe["first"] else float("nan"))
+                    if run == 0:
+                        fetched[lang] = sum(sizes)
+                    context.close()
+                latency[lang] = statistics.median(times)
+        browser.close()
+    return {"fetched_kib": {lang: size / 1024 for lang, size in fetched.items()}, "latency_ms": latency}
 
 
 def machine() -> str:
@@ -327,6 +417,10 @@ def machine() -> str:
 
 def _if(key: str, cell) -> callable:
     return lambda r: cell(r) if key in r else "—"
+
+
+def per_language(key: str, spec: str) -> callable:
+    return lambda r: " / ".join(format(r[key][lang], spec) for lang in LANGUAGES)
 
 
 def table(results: dict[int, dict]) -> str:
@@ -355,8 +449,16 @@ def table(results: dict[int, dict]) -> str:
          lambda r: f"{r['html_mean_kib']:.1f} / {r['html_max_kib']:.1f}"),
         ("baseline HTML per entry page, KiB (mean)",
          _if("baseline_html_kib", lambda r: f"{r['baseline_html_kib']:.0f}")),
-        ("search index, MiB (en / fr / ro / ru)",
-         lambda r: " / ".join(f"{r['search_mib'][lang]:.1f}" for lang in LANGUAGES)),
+        ("search: index the 4 languages (the build's step), s",
+         _if("index_all_s", lambda r: f"{r['index_all_s']:.1f}")),
+        ("search: index one language alone, s (en / fr / ro / ru)", _if("index_s", per_language("index_s", ".1f"))),
+        ("search index on disk, KiB (en / fr / ro / ru)", _if("index_kib", per_language("index_kib", ".0f"))),
+        ("search: fetched for page load + first query, KiB (en / fr / ro / ru)",
+         _if("fetched_kib", per_language("fetched_kib", ".0f"))),
+        ("search: last key → first result, ms, median of 3 (en / fr / ro / ru)",
+         _if("latency_ms", per_language("latency_ms", ".0f"))),
+        ("baseline's lunr index, MiB (en / fr / ro / ru)",
+         _if("baseline_lunr_mib", per_language("baseline_lunr_mib", ".1f"))),
         ("entries not linked from their index page / not in search",
          lambda r: f"{r['unreachable_index']} / {r['unreachable_search']}"),
     ]
@@ -397,6 +499,8 @@ def main(argv: list[str] | None = None) -> int:
                              "in time and disk (default 1000)")
     parser.add_argument("--serve-size", type=int, default=1000,
                         help="measure `mkdocs serve` reload at this size, if it is among --sizes (0: never)")
+    parser.add_argument("--browser-max", type=int, default=5000,
+                        help="measure search in Chromium up to this size (default 5000)")
     parser.add_argument("--repeats", type=int, default=3, help="cold load+validate runs per size (median)")
     parser.add_argument("--real", action="store_true",
                         help="also measure the repository's own handbook: full build and `mkdocs serve` reload")
@@ -426,10 +530,16 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['build_total_mib']:.0f} MiB all processes", flush=True)
             ids = entry_ids(project)
             r.update(site_metrics(project / "site", ids))
+            r.update(index_metrics(project / "site", ids))
+            print(f"[{n}] search index {r['index_all_s']:.1f} s", flush=True)
+            if n <= args.browser_max:
+                r.update(browser_metrics(project / "site", project))
+                print(f"[{n}] search fetched {r['fetched_kib']} KiB; latency {r['latency_ms']} ms", flush=True)
             if n <= args.baseline_max:
                 base = baseline(project)
                 r["baseline_s"], r["baseline_rss_mib"] = base["seconds"], base["peak_rss_mib"]
                 r["baseline_html_kib"] = site_metrics(base["site"], ids)["html_mean_kib"]
+                r["baseline_lunr_mib"] = base["lunr_mib"]
                 shutil.rmtree(project / "baseline", ignore_errors=True)
                 print(f"[{n}] baseline {r['baseline_s']:.1f} s", flush=True)
             if n == args.serve_size:

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
 
-from . import scaffold, status
+from . import practice, scaffold, staleness, status, versions
 from .content import load_handbook
-from .problems import ContentError
+from .problems import ContentError, shown
 
 ROOT = Path.cwd()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every entry exactly as the build does, without building."""
-    github = args.format == "github" or (args.format is None and os.environ.get("GITHUB_ACTIONS") == "true")
+    github = _github(args)
     try:
         book = load_handbook(Path(args.content), ROOT)
     except ContentError as error:
@@ -30,6 +31,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     counts = ", ".join(f"{len(book[kind])} {kind}" for kind in book.kinds)
     print(f"All content is valid: {counts}.")
+    for warning in practice.warnings(book):  # content that practice cannot use: worth fixing, not failing
+        print(f"warning: {warning}")
+        if github:
+            print(warning.github("warning"))
     return 0
 
 
@@ -45,8 +50,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _github(args: argparse.Namespace) -> bool:
+    """Whether to add GitHub annotations: asked for, or running on GitHub Actions."""
+    return args.format == "github" or (args.format is None and os.environ.get("GITHUB_ACTIONS") == "true")
+
+
+def _content_folder(args: argparse.Namespace) -> str | None:
+    """The content folder relative to the project root, where git history is read; None if outside it."""
+    folder = (ROOT / args.content).resolve()
+    return folder.relative_to(ROOT.resolve()).as_posix() if folder.is_relative_to(ROOT.resolve()) else None
+
+
 def cmd_status(args: argparse.Namespace) -> int:
-    """Print translation coverage, missing texts and stale translations; or record translations."""
+    """Print translation coverage, missing texts and outdated translations; or record translations."""
     try:
         book = load_handbook(Path(args.content), ROOT)
     except ContentError as error:
@@ -62,31 +78,88 @@ def cmd_status(args: argparse.Namespace) -> int:
             return 1
         print(f"Recorded the current English text as the base of {len(changed)} {lang} translation(s).")
         return 0
-    print(status.report(book, verbose=args.verbose))
+    folder = _content_folder(args)
+    if args.since:
+        if versions.resolve(ROOT, args.since) is None:
+            print(f"error: '{shown(args.since)}' is not a commit of this repository", file=sys.stderr)
+            return 1
+        fresh = staleness.newly_outdated(ROOT, args.since, folder) if folder else {}
+        print("\n".join(status.outdated_lines(fresh, f"Translations outdated by the changes since {args.since}")))
+        if _github(args):
+            print("\n".join(status.annotations(ROOT, fresh)))
+        return 0  # a warning for translators, never a failure
+    outdated = staleness.outdated(ROOT, folder) if folder else {}
+    print(status.report(book, outdated, verbose=args.verbose))
+    print("\n" + practice.coverage_report(book))
     return 0
+
+
+def _site_base(args: argparse.Namespace) -> str:
+    """The URL path the built site is served under: --base, else the path of mkdocs.yml's site_url."""
+    from urllib.parse import urlsplit
+
+    base = getattr(args, "base", None)
+    if base is None:
+        from mkdocs.config import load_config
+
+        base = urlsplit(load_config("mkdocs.yml").site_url or "/").path
+    return "/" + base.strip("/") + "/" if base.strip("/") else "/"
 
 
 def cmd_links(args: argparse.Namespace) -> int:
     """Check every internal link and anchor of a built site."""
-    from urllib.parse import urlsplit
-
     from .links import check_site
 
     site = Path(args.site)
     if not (site / "index.html").is_file():
         print(f"error: {site} holds no built site; run `mkdocs build` first", file=sys.stderr)
         return 1
-    base = args.base
-    if base is None:
-        from mkdocs.config import load_config
-
-        base = urlsplit(load_config("mkdocs.yml").site_url or "/").path
-    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
-    count, broken = check_site(site, base)
+    count, broken = check_site(site, _site_base(args))
     for link in broken:
         print(link)
     print(f"{count} pages checked, {len(broken)} broken link(s).")
     return 1 if broken else 0
+
+
+def _message(problem) -> str:
+    """A problem without its position: 'field: message (hint)'."""
+    field = f"{problem.field}: " if problem.field else ""
+    return field + problem.message + (f" ({problem.hint})" if problem.hint else "")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the data of a CI run's report (problems, changes, outdated translations) for the pull request."""
+    from . import changes, prreport
+    from .links import check_site
+
+    steps = [dict(zip(("name", "outcome"), step.split("=", 1), strict=True)) for step in args.step if "=" in step]
+    data: dict = {"version": 1, "pr": args.pr, "steps": steps, "problems": [], "warnings": [],
+                  "changes": {}, "outdated": []}
+    try:
+        load_handbook(Path(args.content), ROOT)
+    except ContentError as error:
+        data["problems"] = [{"path": p.path, "line": p.line, "column": p.column, "message": _message(p)}
+                            for p in error.problems]
+    site = Path(args.site)
+    if (site / "index.html").is_file() and dict(s.values() for s in steps).get("build", "success") == "success":
+        data["problems"] += [{"path": f"{site.name}/{link.page}", "message": f"{link.href}: {link.reason}"}
+                             for link in check_site(site, _site_base(args))[1]]
+    folder = _content_folder(args)
+    if args.since and folder and versions.resolve(ROOT, args.since):
+        outdated = staleness.newly_outdated(ROOT, args.since, folder)
+        data["outdated"] = [{"path": path, "lang": lang, "field": c.field, "before": c.before, "after": c.after}
+                            for (path, lang), found in sorted(outdated.items()) for c in found]
+        found, warnings = changes.since(ROOT, args.since, folder)
+        data["changes"] = changes.as_data(found)
+        data["warnings"] = [{"path": w.path, "message": w.message} for w in warnings]
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    if args.summary:
+        with open(args.summary, "a", encoding="utf-8") as summary:
+            summary.write(prreport.render(data, limit=None, size=prreport.SUMMARY_LIMIT))
+    print(f"Wrote {out}: {len(data['problems'])} problem(s), {len(data['outdated'])} outdated translation(s).")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -110,11 +183,16 @@ def parser() -> argparse.ArgumentParser:
 
     stat = sub.add_parser("status", help="translation coverage, missing and outdated translations",
                           description="Show translation coverage per language and kind, what is missing, "
-                                      "and translations made from an older English text.")
+                                      "and the translations written against an older English text (from git "
+                                      "history), with the English before and after.")
     stat.add_argument("-v", "--verbose", action="store_true", help="list every missing field")
-    stat.add_argument("--mark", nargs="+", metavar=("LANG", "ID"),
-                      help="record that LANG translations of these entries (kind/id, or 'all') "
-                           "follow the current English text")
+    stat.add_argument("--mark", nargs="+", metavar=("LANG", "FILE"),
+                      help="record that the LANG translations of these entries still fit the current English "
+                           "text: give the files as status prints them (or kind/id, or 'all')")
+    stat.add_argument("--since", metavar="COMMIT",
+                      help="list only the translations outdated by the changes since COMMIT (CI: the base branch)")
+    stat.add_argument("--format", choices=["text", "github"],
+                      help="'github' adds ::warning annotations (automatic when GITHUB_ACTIONS=true)")
     stat.set_defaults(run=cmd_status)
 
     from .synth import register_command as register_synth  # benchmarks and scale tests
@@ -125,6 +203,20 @@ def parser() -> argparse.ArgumentParser:
     links.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
     links.add_argument("--base", help="URL path the site is served under (default: from mkdocs.yml site_url)")
     links.set_defaults(run=cmd_links)
+
+    report = sub.add_parser("report", help="write a CI run's report for its pull request (used by CI)",
+                            description="Write the data of a pull request's report: every problem, the entries "
+                                        "added, changed and removed per language, and the translations the "
+                                        "change outdated; python -m generator.prreport turns it into Markdown.")
+    report.add_argument("--out", required=True, help="the JSON file to write")
+    report.add_argument("--since", metavar="COMMIT", help="the commit the changes are compared with (the base branch)")
+    report.add_argument("--pr", type=int, help="the pull request's number")
+    report.add_argument("--step", action="append", default=[], metavar="NAME=OUTCOME",
+                        help="a CI step's outcome, e.g. build=success (repeat for each step)")
+    report.add_argument("--site", default="site", help="the built site, to check its links (default: site)")
+    report.add_argument("--summary", metavar="FILE", help="also append the whole report as Markdown to FILE "
+                                                          "(on GitHub: $GITHUB_STEP_SUMMARY)")
+    report.set_defaults(run=cmd_report)
     return main
 
 

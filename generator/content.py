@@ -15,7 +15,7 @@ from .suggest import Suggester, did_you_mean
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Ids that would clash with generated pages or folders of the site.
 RESERVED_IDS = frozenset({"index", "assets", "search", "tags", "diagnose", "api", "print",
-                          "cheatsheet", "fr", "ro", "ru", "en"})
+                          "cheatsheet", "practice", "fr", "ro", "ru", "en"})
 # Fixed anchors of a source page, which its sections must not take.
 SOURCE_ANCHORS = frozenset({"summary", "text", "cited-by"})
 MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 wrong items gets 50 lines and a count, not 20,000

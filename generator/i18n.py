@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from .languages import DEFAULT, LANGUAGES
-from .model import Archetype, Entry, Response, Source, Symptom, Text
+from .model import Archetype, Entry, Response, Symptom, Text
 
 # One table per feature (core.yml, search.yml, ...), merged; a key may be defined in one file only.
 UI_DIR = Path(__file__).parent / "ui"
@@ -57,19 +57,10 @@ def untranslated(entry: Entry, lang: str) -> list[str]:
 
 
 def text_version(entry: Entry) -> str:
-    """A short fingerprint of an entry's English text: translations record the one they follow."""
-    import hashlib
+    """A short fingerprint of an entry's English text: `status --mark` records the one a translation follows."""
+    from .staleness import version_of
 
-    english = "\n".join(f"{path}={text['en']}" for path, text in sorted(entry_texts(entry).items()))
-    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:8]
-
-
-def stale(entry: Entry, lang: str) -> bool:
-    """Whether a translation was made from an older English text than the current one."""
-    if lang == DEFAULT or isinstance(entry, Source) and lang == entry.language:
-        return False
-    recorded = entry.translated_from.get(lang)
-    return recorded is not None and recorded != text_version(entry)
+    return version_of(entry_texts(entry))
 
 
-__all__ = ["LANGUAGES", "ui", "ui_strings", "untranslated", "entry_texts", "text_version", "stale"]
+__all__ = ["LANGUAGES", "ui", "ui_strings", "untranslated", "entry_texts", "text_version"]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from .indentation import syntax_problem
 from .problems import Problem, field_path, shown
 
 MAX_BYTES = 256 * 1024  # far above any real entry; bounds memory and time per file
@@ -169,6 +170,9 @@ def parse(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
             return fail(f"lists and mappings nested more than {MAX_DEPTH} deep", _DEEP_HINT, at)
         if _tab_before(text, at):
             return fail("YAML syntax error: a tab in the indentation", "indent with spaces, not tabs", at)
+        misaligned = syntax_problem(text, at, message)
+        if misaligned:
+            return fail(f"YAML syntax error: {misaligned[0]}", misaligned[1], misaligned[2])
         return fail(f"YAML syntax error: {message}", _syntax_hint(message), at)
     except (yaml.YAMLError, ValueError, RecursionError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__

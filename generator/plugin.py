@@ -7,7 +7,6 @@ language; this plugin runs them, so plain `mkdocs build` and `mkdocs serve` buil
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -35,30 +34,11 @@ from .problems import ContentError
 from .rebuilds import THEME_BYTECODE, Conversions
 from .render import Page, redirects, render_language, render_redirect
 from .sanitize import clean
+from .search import SearchError, build_index, labels
+from .search import binary as search_binary
+from .staleness import outdated
 
 log = get_plugin_logger(__name__)
-
-# Each language's lunr trimmer keeps its own letters (Cyrillic, ș, é). No stemmer: Material adds
-# a trailing wildcard to every query term, which skips the stemmer at query time, so a stemmed
-# index never matches the whole word a reader types ("скряга" is indexed as "скряг").
-SEARCH_PIPELINE = ["trimmer", "stopWordFilter"]
-
-
-def configure_search(config: MkDocsConfig, lang: str) -> None:
-    """Give a language build its own search language and a pipeline that works for it."""
-    search = config.plugins.get("material/search")
-    if search is not None:
-        search.config.lang = [lang]
-        search.config.pipeline = SEARCH_PIPELINE
-
-
-def compact_search_index(site_dir: Path) -> None:
-    """Rewrite the search index as UTF-8: Material escapes every Cyrillic letter as \\uXXXX."""
-    index = site_dir / "search" / "search_index.json"
-    if index.is_file():  # written by the search plugin, whose on_post_build runs before this one
-        data = json.loads(index.read_text("utf-8"))
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-
 
 # UI strings the theme templates and scripts use (page not found, copy-link buttons, the kind indexes).
 THEME_STRINGS = ("home", "diagnose", "tags", *KIND_ORDER, "copy_link", "link_copied", "copy_failed",
@@ -80,6 +60,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, list[Page]] | None = None
         self.book: Handbook | None = None
+        self.outdated: set[tuple[str, str]] = set()
         self.base = "/"  # URL path of the English root
         self.site_url = ""  # the English root, absolute
         self.updated: dict = {}  # content file -> date of its last commit
@@ -111,10 +92,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.root_url = check_site_url(config.site_url)
             except AddressError as error:
                 raise PluginError(str(error)) from None
+<<<<<<< HEAD
             self.book = self._load(config, keep=self.book if self.conversions is not None else None)
+=======
+            self.book = self._load(config)
+            self._check_search()
+>>>>>>> main
             self.pages = {}
             self.base = urlsplit(self.root_url).path
             root = Path(config.config_file_path).parent
+            content = Path(self.config.content_dir).resolve()
+            # From git history: the other languages' builds are forked after this and share it.
+            self.outdated = set(outdated(root, content.relative_to(root.resolve()).as_posix())
+                                if content.is_relative_to(root.resolve()) else ())
             self.updated = {e.path: day for e in self.book.all() if (day := last_updated(root, e.path))}
             self.failed = False
             if self.command:
@@ -122,15 +112,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 config.site_dir = str(self.staging.staging)
         # Each language renders its own pages: in a forked build, in parallel with the others.
         # Content was validated in full above, before anything was written.
-        self.pages[lang] = render_language(self.book, lang, site_url=self.root_url, updated=self.updated)
+        self.pages[lang] = render_language(self.book, lang, site_url=self.root_url, updated=self.updated,
+                                           outdated=self.outdated)
         self.previews[lang] = {page.src_uri: preview(page.src_uri, page.entry, lang) for page in self.pages[lang]}
         if lang == DEFAULT:  # git dates are read once, above: the forked builds inherit them
             self.lastmods = {page.src_uri: self.updated[page.entry.path].isoformat()
                              for page in self.pages[lang] if page.entry is not None and page.entry.path in self.updated}
         config.site_name = ui("site_name", lang)
-        configure_search(config, lang)
+        config.extra["handbook_search"] = labels(lang)
         config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
-            {ui(kind, lang): f"{kind}/index.md"} for kind in KIND_ORDER] + [{ui("tags", lang): "tags/index.md"}]
+            {ui(kind, lang): f"{kind}/index.md"} for kind in KIND_ORDER] + [{ui("tags", lang): "tags/index.md"},
+                                                               {ui("practice", lang): "practice/index.md"}]
         config.extra["alternate"] = [
             {"name": NATIVE_NAMES[other], "link": self.base + prefix(other), "lang": other, "prefix": prefix(other),
              "url": self.root_url + prefix(other), "locale": OG_LOCALES[other]}
@@ -145,6 +137,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if toc.get("permalink"):
             toc["permalink_title"] = ui("permalink", lang)
         return config
+
+    def _check_search(self) -> None:
+        # Before anything is built: a missing Pagefind would otherwise fail only after every language.
+        try:
+            search_binary()
+        except SearchError as error:
+            raise PluginError(f"search index: {error}; nothing was built") from None
 
     def _set_repository(self, config: MkDocsConfig) -> None:
         """Edit links open the repository the build runs in (GitHub Actions), else mkdocs.yml's repo_url."""
@@ -223,7 +222,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return clean(restore_html(html))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        compact_search_index(Path(config.site_dir))
         if config.theme["language"] != DEFAULT:
             return
         failed = finish(self.started, self.language_configs)
@@ -231,6 +229,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if failed:
             raise PluginError(f"the {', '.join(failed)} build failed (see above); the previous site was kept")
         sitemaps.write_index(Path(config.site_dir), self.root_url, self.config.languages)
+        # Every language is built: index them all at once, before the site is published.
+        entries = sum(len(self.book[kind]) for kind in KIND_ORDER)
+        try:
+            index = build_index(Path(config.site_dir), {lang: entries for lang in self.config.languages})
+        except SearchError as error:
+            kept = "; the previous site was kept" if self.staging else ""
+            raise PluginError(f"search index: {error}{kept}") from None
+        log.info(f"search: indexed {sum(index.pages.values())} pages in {len(index.pages)} languages "
+                 f"in {index.seconds:.1f} s")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True

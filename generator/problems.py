@@ -59,12 +59,12 @@ class Problem:
         hint = f" ({one_line(self.hint)})" if self.hint else ""
         return f"{where}:{field} {one_line(self.message)}{hint}"
 
-    def github(self) -> str:
+    def github(self, level: str = "error") -> str:
         """The problem as a GitHub Actions annotation, shown on the line of the pull request."""
         text = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             text += f" ({self.hint})"
-        return annotation("error", text, self.path, self.line, self.column)
+        return annotation(level, text, self.path, self.line, self.column)
 
 
 class ContentError(Exception):

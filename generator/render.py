@@ -7,7 +7,7 @@ import json
 import posixpath
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,11 +18,12 @@ from markupsafe import Markup
 
 from . import orientation
 from .collation import sort_key
-from .i18n import stale, ui, untranslated
+from .i18n import ui, untranslated
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from .mdtext import literal
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from .plurals import forms, plural
+from .practice import practice_files
 from .qr import qr_svg
 from .typography import quote, typeset
 
@@ -53,7 +54,7 @@ def _finalize(value: object) -> Markup:
 
 @dataclass(frozen=True)
 class Page:
-    """One generated Markdown page: where it goes and the entry it comes from, if any."""
+    """One generated file (a Markdown page, or data like practice/questions.json): where it goes, its entry if any."""
 
     src_uri: str
     markdown: str
@@ -100,8 +101,10 @@ class Renderer:
     """Renders every page of the handbook in one language."""
 
     def __init__(self, book: Handbook, lang: str, env: jinja2.Environment | None = None, *,
-                 site_url: str = "", updated: Mapping[str, datetime.date] | None = None):
+                 site_url: str = "", updated: Mapping[str, datetime.date] | None = None,
+                 outdated: Collection[tuple[str, str]] = ()):
         self.book, self.lang = book, lang
+        self.outdated = outdated  # (file, language) of every translation made from an older English text
         self.env = env or environment()
         self.src_uri = ""
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""  # the English root, absolute
@@ -230,12 +233,16 @@ class Renderer:
         """Entries linked to this one, with their notes, resolved to entries."""
         return [(self.book.get(kind, link.id), link.note) for link in self.book.linked(entry, relation)]
 
+    def stale(self, entry: Entry, lang: str) -> bool:
+        """Whether the entry's translation into lang was made from an older English text."""
+        return (entry.path, lang) in self.outdated
+
     def render(self, template: str, src_uri: str, **context) -> str:
         """Render one template as the page at src_uri."""
         self.src_uri = src_uri
         return self.env.get_template(template).render(
             h=self, book=self.book, lang=self.lang, languages=LANGUAGES, native=NATIVE_NAMES,
-            kinds=KIND_ORDER, untranslated=untranslated, stale=stale, Source=Source, Link=Link,
+            kinds=KIND_ORDER, untranslated=untranslated, stale=self.stale, Source=Source, Link=Link,
             split_blocks=split_blocks, **context)
 
     def page_url(self, target: str) -> Markup:
@@ -248,10 +255,6 @@ class Renderer:
     def by_name(self, entries) -> list[Entry]:
         """Entries in the alphabetical order of their names in the page's language."""
         return sorted(entries, key=lambda e: (sort_key(e.name.get(self.lang, e.name[DEFAULT]), self.lang), e.id))
-
-    def folded(self, names: list[str]) -> list[str]:
-        """The names that read differently without diacritics, so a search typed without them finds them."""
-        return [fold(n) for n in names if fold(n) != n]
 
     def search_words(self, entry: Entry) -> str:
         """What a filter box matches an entry on: its names in every language, lower case, without accents."""
@@ -288,6 +291,7 @@ class Renderer:
             uri = f"tags/{tag}.md"
             pages.append(Page(uri, self.render("tag.md.j2", uri, tag=tag)))
         pages.append(Page("print.md", self.render("print.md.j2", "print.md")))
+        pages += [Page(uri, text) for uri, text in practice_files(self.book, self.lang, self.render)]
         return pages
 
 
@@ -316,9 +320,11 @@ def render_redirect(target: str, lang: str) -> str:
 
 
 def render_language(book: Handbook, lang: str, *, site_url: str = "",
-                    updated: Mapping[str, datetime.date] | None = None) -> list[Page]:
-    """Every page in one language; site_url (the English root) makes cheat sheets' QR codes."""
-    return Renderer(book, lang, environment(), site_url=site_url, updated=updated).pages()
+                    updated: Mapping[str, datetime.date] | None = None,
+                    outdated: Collection[tuple[str, str]] = ()) -> list[Page]:
+    """Every page in one language; site_url (the English root) makes cheat sheets' QR codes; outdated
+    holds the (file, language) of the translations to flag as made from an older English text."""
+    return Renderer(book, lang, environment(), site_url=site_url, updated=updated, outdated=outdated).pages()
 
 
 def render_all(book: Handbook, languages=LANGUAGES, **options) -> dict[str, list[Page]]:

@@ -14,7 +14,10 @@ TAGS = {
 COMMON = {"class", "id", "lang", "title", "role", "hidden", "aria-label", "aria-hidden", "aria-current",
           "aria-describedby", "aria-live", "data-symptom", "data-archetype", "data-symptoms",
           "data-responses", "data-matches", "data-none",
-          "aria-controls", "aria-labelledby", "tabindex", "data-ticked", "data-no-match", "data-words"}
+          "aria-controls", "aria-labelledby", "tabindex", "data-ticked", "data-no-match", "data-words",
+          "data-question", "data-practice",
+          # Search (generator/search.py): names and aliases weigh more than body text; citations are left out.
+          "data-pagefind-weight", "data-pagefind-ignore"}
 ATTRIBUTES = {
     "*": COMMON,
     "a": {"href", "hreflang", "rel"},

@@ -12,6 +12,7 @@ import fastjsonschema
 import jsonschema
 from referencing import Registry, Resource
 
+from .indentation import fold_unindented
 from .loader import Document
 from .problems import Problem, field_path, shown
 from .suggest import did_you_mean
@@ -69,6 +70,8 @@ def schema_problems(doc: Document, kind: str) -> list[Problem]:
     if not fast_validator(kind)(doc.data):  # compiled check first; jsonschema explains the failures
         for error in validator(kind).iter_errors(doc.data):
             problems.extend(_explain(doc, error))
+    # Two rules can fail on one value ('' breaks minLength and pattern): say it once.
+    problems = fold_unindented(doc, list(dict.fromkeys(problems)))
     # A misspelt required field is one mistake: keep "unknown field 'sumary' (did you mean...)".
     meant = {p.hint for p in problems if p.message.startswith("unknown field")}
     problems = [p for p in problems if not (p.message.startswith("missing required field")
@@ -178,7 +181,8 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     if rule == "minLength":
         return problem("text is empty", "write the text or remove the field")
     if rule == "minItems":
-        return problem("the list is empty", f"give at least {error.validator_value}")
+        count = error.validator_value
+        return problem("the list is empty", f"write at least {count} items" if count > 1 else "write at least one item")
     if rule == "uniqueItems":
         return problem("the list has the same item twice", "remove the repeated item")
     if rule == "maxLength":

@@ -1,4 +1,4 @@
-"""Translation status: coverage per language and kind, missing texts, outdated translations."""
+"""Translation status: coverage per language and kind, missing texts, outdated translations and what changed."""
 
 from __future__ import annotations
 
@@ -7,21 +7,28 @@ import re
 import tempfile
 from pathlib import Path
 
-from .i18n import stale, text_version, untranslated
+from .i18n import text_version, untranslated
 from .languages import TRANSLATIONS
+from .loader import load_file
 from .model import Entry, Handbook
+from .problems import annotation, shown
+from .staleness import Change
+
+Outdated = dict[tuple[str, str], tuple[Change, ...]]
+MARK = "python -m generator status --mark"
+_FIELD_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 class StatusError(Exception):
     """A request the status command cannot carry out."""
 
 
-def report(book: Handbook, verbose: bool = False) -> str:
+def report(book: Handbook, outdated: Outdated, verbose: bool = False) -> str:
     """Coverage table, then the lists of missing and outdated translations."""
     lines = ["Translation coverage (entries with every text translated):", ""]
     header = f"{'kind':<12}" + "".join(f"{lang:>14}" for lang in TRANSLATIONS)
     lines += [header, "-" * len(header)]
-    missing, outdated = [], []
+    missing = []
     for kind, entries in book.kinds.items():
         row = f"{kind:<12}"
         for lang in TRANSLATIONS:
@@ -33,31 +40,81 @@ def report(book: Handbook, verbose: bool = False) -> str:
             for lang in TRANSLATIONS:
                 fields = untranslated(entry, lang)
                 if fields:
-                    shown = ", ".join(fields) if verbose or len(fields) <= 3 else \
+                    shown_fields = ", ".join(fields) if verbose or len(fields) <= 3 else \
                         f"{', '.join(fields[:3])} and {len(fields) - 3} more"
-                    missing.append(f"  {lang}  {entry.path}: {shown}")
-                elif stale(entry, lang):
-                    outdated.append(f"  {lang}  {entry.path}")
+                    missing.append(f"  {lang}  {entry.path}: {shown_fields}")
     lines += ["", f"Missing translations: {len(missing) or 'none'}"] + missing
-    lines += ["", f"Outdated translations (English changed since): {len(outdated) or 'none'}"] + outdated
-    if outdated:
-        lines += ["", "After revising one, record it: python -m generator status --mark LANG kind/id"]
+    lines += ["", *outdated_lines(outdated, "Outdated translations (the English text changed after they were "
+                                             "written)")]
     return "\n".join(lines)
+
+
+def outdated_lines(outdated: Outdated, title: str) -> list[str]:
+    """The outdated translations, each with its changed fields and their English before and after."""
+    lines = [f"{title}: {len(outdated) or 'none'}"]
+    for (path, lang), changes in sorted(outdated.items()):
+        lines.append(f"  {lang}  {shown(path, 200)}")
+        for change in changes:
+            if not change.field:
+                lines.append("      the English changed since the recorded version (no git history to say where)")
+                continue
+            when = f", translated from the English of {change.date} ({change.commit[:7]})" if change.commit else ""
+            lines.append(f"      {change.field}{when}:")
+            lines.append(f"        before: {shown(change.before, 300)}")
+            lines.append(f"        after:  {shown(change.after, 300)}")
+    if outdated:
+        lang, path = min(outdated)[1], min(outdated)[0]
+        lines += ["", "Update each outdated translation. If one still fits the new English, record that it does,",
+                  f"with the language and file as printed above: {MARK} {lang} {shown(path, 200)}"]
+    return lines
+
+
+def annotations(root: Path, outdated: Outdated) -> list[str]:
+    """Each outdated field as a GitHub warning at the line of its English text."""
+    lines = []
+    for (path, lang), changes in sorted(outdated.items()):
+        doc, _ = load_file(root / path, path)
+        for change in changes:
+            line, column = doc.position(_parts(change.field) + ("en",)) if doc and change.field else (1, 1)
+            message = (f"{lang} translation may be outdated: the English text of {change.field} changed. "
+                       f"Before: {change.before} After: {change.after}" if change.field else
+                       f"{lang} translation may be outdated: the English text changed since the recorded version")
+            lines.append(annotation("warning", message, path, line, column))
+    return lines
+
+
+def _parts(field: str) -> tuple:
+    """'responses[0].note' -> ('responses', 0, 'note')."""
+    return tuple(int(index) if index else name for name, index in _FIELD_PART.findall(field))
+
+
+def targets_of(book: Handbook, root: Path, targets: list[str]) -> list[Entry]:
+    """The entries named as status prints them (content/archetypes/talker.yml) or as kind/id."""
+    by_name: dict[str, Entry] = {}
+    for entry in book.all():
+        for name in (entry.path, f"{entry.kind}/{entry.id}", f"{entry.kind}/{entry.id}.yml",
+                     (root / entry.path).resolve().as_posix()):
+            by_name[name] = entry
+    entries = []
+    for target in targets or ["?"]:
+        name = target.strip().rstrip(":").replace("\\", "/").removeprefix("./")
+        if name not in by_name:
+            name = Path(name).resolve().as_posix() if name else name
+        if name not in by_name:
+            raise StatusError(f"no entry '{shown(target)}'; give the file as status prints it, "
+                              "like content/archetypes/talker.yml (or archetypes/talker)")
+        entries.append(by_name[name])
+    return entries
 
 
 def mark(book: Handbook, root: Path, lang: str, targets: list[str]) -> list[Entry]:
     """Record the current English text as the base of these entries' translations into lang."""
     if lang not in TRANSLATIONS:
-        raise StatusError(f"'{lang}' is not a translation language; use one of {', '.join(TRANSLATIONS)}")
+        raise StatusError(f"'{shown(lang)}' is not a translation language; use one of {', '.join(TRANSLATIONS)}")
     if targets == ["all"]:
         entries = [e for e in book.all() if not untranslated(e, lang)]
     else:
-        entries = []
-        for target in targets or ["?"]:
-            kind, _, entry_id = target.partition("/")
-            if kind not in book.kinds or entry_id not in book[kind]:
-                raise StatusError(f"no entry '{target}'; write it as kind/id, like archetypes/talker")
-            entries.append(book.get(kind, entry_id))
+        entries = targets_of(book, root, targets)
     changed = []
     for entry in entries:
         version = text_version(entry)
@@ -70,6 +127,11 @@ def mark(book: Handbook, root: Path, lang: str, targets: list[str]) -> list[Entr
 def _write_translated_from(path: Path, lang: str, version: str) -> None:
     """Set translated_from.<lang> in a YAML file, keeping the rest of the file as it is."""
     text = path.read_text("utf-8")
+    flow = re.search(r"^translated_from:[ \t]*\{([^}\n]*)\}[ \t]*$", text, re.M)
+    if flow:  # written on one line, {fr: "..."}: rewrite it as a block
+        pairs = [p.split(":", 1) for p in flow.group(1).split(",") if ":" in p]
+        block_text = "".join(f"  {k.strip()}: {v.strip()}\n" for k, v in pairs)
+        text = text[: flow.start()] + "translated_from:\n" + block_text + text[flow.end() + 1:]
     block = re.search(r"^translated_from:\n((?:[ \t]+.*\n?)*)", text, re.M)
     line = f'  {lang}: "{version}"'
     if block:

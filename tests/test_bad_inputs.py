@@ -194,7 +194,7 @@ CASES = [
                                             'ru: "Болтун"}', "name: Talker"),
      ["content/archetypes/talker.yml:1:7: name: expected a mapping of fields, found text"]),
     ("no citations", E(TALKER, "citations: [{source: article-one, section: talker}]", "citations: []"),
-     ["content/archetypes/talker.yml:5:12: citations: the list is empty (give at least 1)"]),
+     ["content/archetypes/talker.yml:5:12: citations: the list is empty (write at least one item)"]),
     ("not a web address", E(ARTICLE_ONE, 'url: "https://example.org', 'url: "example.org'),
      ["content/sources/article-one.yml:9:6: url: 'example.org/article-one' is not a web address "
       "(write a full http:// or https:// URL)"]),

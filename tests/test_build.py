@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -102,20 +101,6 @@ def test_language_switcher_keeps_the_page(built_site):
         assert f'href="../../../{prefix}responses/time-box/" hreflang=' in html
     english = page(built_site, "en", "index.html")
     assert 'href="./ru/" hreflang="ru"' in english
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_each_language_has_its_own_search_index(built_site, lang):
-    index = json.loads((built_site / LANGS[lang] / "search/search_index.json").read_text("utf-8"))
-    assert index["config"]["lang"] == [lang]
-    texts = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
-    expected = {"en": "How to recognise", "fr": "Comment le reconnaître",
-                "ro": "Cum îl recunoști", "ru": "Как распознать"}[lang]
-    assert expected in texts
-    if lang == "ru":
-        assert "Всезнайка" in texts and "скряга" in texts
-        raw = (built_site / "ru/search/search_index.json").read_text("utf-8")
-        assert "Всезнайка" in raw and "\\u0412" not in raw  # UTF-8, not six-byte escapes
 
 
 def test_no_yaml_files_are_published(built_site):

@@ -1,15 +1,12 @@
-"""Print: every real cheat sheet fits one A4 page in every language; print hides the site's chrome."""
+"""Print: every cheat sheet of the fixture handbook fits one A4 page in every language; print hides the
+site's chrome. (The live content/ is not read: `python -m generator check` is the rule for it.)"""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from browser import serve
-from conftest import mkdocs_build
 
-REPO = Path(__file__).resolve().parent.parent
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 
 
@@ -18,20 +15,15 @@ def pdf_pages(pdf: bytes) -> int:
 
 
 @pytest.fixture(scope="module")
-def real_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("real")
-    site = root / "difficult-clients-handbook"
-    result = mkdocs_build(REPO, site)
-    assert result.returncode == 0, result.stderr
-    with serve(root) as base:
-        yield site, base + "/difficult-clients-handbook/"
+def fixture_site(built_site, fixture_url):
+    return built_site, fixture_url
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_every_cheat_sheet_fits_one_a4_page(page, real_site, lang):
-    site, url = real_site
+def test_every_cheat_sheet_fits_one_a4_page(page, fixture_site, lang):
+    site, url = fixture_site
     sheets = sorted(p.name for p in (site / "cheatsheets").iterdir())
-    assert len(sheets) >= 16
+    assert len(sheets) == 3  # one per fixture archetype
     too_long = []
     for sheet in sheets:
         page.goto(f"{url}{PREFIX[lang]}cheatsheets/{sheet}/")
@@ -41,11 +33,11 @@ def test_every_cheat_sheet_fits_one_a4_page(page, real_site, lang):
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_print_hides_navigation_and_search(page, real_site, lang):
-    site, url = real_site
+def test_print_hides_navigation_and_search(page, fixture_site, lang):
+    site, url = fixture_site
     page.goto(f"{url}{PREFIX[lang]}print/")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
         assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
     assert page.locator("#archetypes-know-it-all").is_visible()
-    assert pdf_pages(page.pdf(prefer_css_page_size=True)) > 5
+    assert pdf_pages(page.pdf(prefer_css_page_size=True)) > 1

@@ -1,4 +1,4 @@
-"""Reproducible builds: the real handbook, built twice with the same SOURCE_DATE_EPOCH, is the same
+"""Reproducible builds: the fixture handbook, built twice with the same SOURCE_DATE_EPOCH, is the same
 to the byte, whatever the build folder and Python's hash seed."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import ENV, MKDOCS, REPO
+from conftest import ENV, FIXTURE, MKDOCS, REPO
 
 from generator.history import last_commit_dates
 
@@ -17,8 +17,8 @@ EPOCH = 1_700_000_000  # 2023-11-14 UTC
 
 def build(site: Path, hash_seed: str) -> None:
     env = {**ENV, "SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": hash_seed}
-    result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
-                            capture_output=True, text=True, env=env, cwd=REPO, timeout=300)
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(FIXTURE / "mkdocs.yml"), "-d", str(site)],
+                            capture_output=True, text=True, env=env, cwd=FIXTURE, timeout=300)
     assert result.returncode == 0, result.stderr
 
 

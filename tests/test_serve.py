@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 from conftest import ENV
 
@@ -29,15 +31,26 @@ def wait_for(url: str, timeout: float = 60) -> None:
     raise AssertionError(f"{url} did not come up")
 
 
-def test_editing_yaml_reloads_the_open_page_once(project, page, tmp_path):
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, log_path: Path):
+    """`mkdocs serve` on a project, on a free port, until the Russian site answers; yields the port."""
     port = free_port()
-    log = (tmp_path / "serve.log").open("w")
+    log = log_path.open("w")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
                                "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
                               stdout=log, stderr=subprocess.STDOUT)
     try:
+        wait_for(f"http://127.0.0.1:{port}/handbook/ru/", timeout=120)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def test_editing_yaml_reloads_the_open_page_once(project, page, tmp_path):
+    with mkdocs_serve(project, tmp_path / "serve.log") as port:
         url = f"http://127.0.0.1:{port}/handbook/ru/archetypes/talker/"
-        wait_for(url)
         page.goto(url)
         assert page.locator("h1").inner_text().startswith("Болтун")
         talker = project / "content/archetypes/talker.yml"
@@ -45,26 +58,15 @@ def test_editing_yaml_reloads_the_open_page_once(project, page, tmp_path):
         # No reload from the test: the livereload script of `mkdocs serve` reloads the page itself.
         page.wait_for_function("document.querySelector('h1').textContent.startsWith('Говорун')", timeout=60_000)
         time.sleep(3)  # a rebuild loop would show up as more builds in this time
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
     output = (tmp_path / "serve.log").read_text()
     assert output.count("Detected file changes") == 1, output
     assert "Traceback" not in output
 
 
 def test_a_broken_save_keeps_the_last_good_site_and_the_fix_brings_the_page_back(project, page, tmp_path):
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                               "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
-                              stdout=log, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}/handbook/ru/archetypes/talker/"
-        wait_for(url)
-        page.goto(url)
+    with mkdocs_serve(project, log_path) as port:
+        page.goto(f"http://127.0.0.1:{port}/handbook/ru/archetypes/talker/")
         talker = project / "content/archetypes/talker.yml"
         good = talker.read_text("utf-8")
         talker.write_text(good + "\nname: [unclosed\n", "utf-8")  # a save in the middle of an edit
@@ -74,14 +76,9 @@ def test_a_broken_save_keeps_the_last_good_site_and_the_fix_brings_the_page_back
         output = log_path.read_text()
         # The file, the line and column, and a hint.
         assert re.search(r"content/archetypes/talker\.yml:\d+:\d+: YAML syntax error: .*check quotes", output), output
-        # The last good site is still served, whole.
+        # The last good site is still served, whole (MkDocs holds every request while a build is failed).
         page.reload()
         assert page.locator("h1").inner_text().startswith("Болтун")
         talker.write_text(good.replace('ru: "Болтун"', 'ru: "Говорун"'), "utf-8")
         page.wait_for_function("document.querySelector('h1').textContent.startsWith('Говорун')", timeout=60_000)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
-    output = log_path.read_text()
-    assert "Traceback" not in output, output
+    assert "Traceback" not in log_path.read_text()

@@ -1,5 +1,5 @@
 """The repository's GitHub set-up: workflows lint clean and pin their actions, the contributor
-templates are well-formed, and the content validates with check-jsonschema as editors see it."""
+templates are well-formed, and the schemas work with check-jsonschema as editors use them."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ ISSUE_FORMS = [GITHUB / "ISSUE_TEMPLATE" / "suggest-entry.yml",
 ISSUE_CONFIG = GITHUB / "ISSUE_TEMPLATE" / "config.yml"
 PR_TEMPLATE = GITHUB / "PULL_REQUEST_TEMPLATE.md"
 SCHEMAS = ROOT / "generator" / "schemas"
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site" / "content"
 KINDS = {"archetypes": "archetype", "symptoms": "symptom", "responses": "response", "sources": "source"}
 
 # owner/repo[/path]@<40-hex commit> # vX.Y.Z   or   owner/repo[/path]@vX.Y.Z
@@ -68,8 +69,8 @@ def _uses(node) -> list[str]:
 # (a) actionlint
 
 
-def test_both_workflows_exist():
-    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "deploy.yml"}
+def test_the_workflows_exist():
+    assert {p.name for p in WORKFLOWS} >= {"ci.yml", "deploy.yml", "pr-comment.yml"}
 
 
 def test_actionlint_passes_on_every_workflow():
@@ -124,23 +125,94 @@ def test_pin_check_rejects_floating_refs():
         assert PINNED_SHA.match(ref) or PINNED_TAG.match(ref), ref
 
 
+def _workflow(name: str) -> dict:
+    data = yaml.safe_load((GITHUB / "workflows" / name).read_text("utf-8"))
+    data["on"] = data.pop(True) if True in data else data["on"]  # PyYAML reads the key `on` as a yes/no value
+    return data
+
+
 def test_ci_runs_what_the_brief_promises():
-    steps = yaml.safe_load((GITHUB / "workflows" / "ci.yml").read_text("utf-8"))["jobs"]["check"]["steps"]
+    steps = _workflow("ci.yml")["jobs"]["check"]["steps"]
     runs = "\n".join(s.get("run", "") for s in steps)
     for command in ["pip install -r requirements-dev.txt", "python -m generator check",
-                    "mkdocs build --strict", "python -m pytest", "python -m generator links site"]:
+                    "mkdocs build --strict", "python -m pytest", "python -m generator links site",
+                    "python -m generator status --since HEAD^1", "python -m generator report",
+                    '--summary "$GITHUB_STEP_SUMMARY"']:
         assert command in runs, command
-    assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in steps)
+    uploads = {s["with"]["name"] for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")}
+    assert uploads >= {"site-preview", "pr-report"}
+
+
+def test_ci_reads_the_whole_history():
+    # Outdated translations and the pull request's changes come from git: a shallow clone has none.
+    for name in ("ci.yml", "deploy.yml"):
+        for job in _workflow(name)["jobs"].values():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["fetch-depth"] == 0, name
+
+
+def test_every_workflow_that_runs_mkdocs_silences_the_banner():
+    for path in WORKFLOWS:
+        data = _workflow(path.name)
+        if "mkdocs build" in path.read_text("utf-8"):
+            assert data["env"]["NO_MKDOCS_2_WARNING"] == "1", path.name
+    assert "export NO_MKDOCS_2_WARNING=1" in (ROOT / ".ci" / "run").read_text("utf-8")
+
+
+def test_ci_builds_with_properdocs_pinned():
+    job = _workflow("ci.yml")["jobs"]["properdocs"]
+    runs = "\n".join(s.get("run", "") for s in job["steps"])
+    assert "pip install -r requirements-properdocs.txt" in runs and "properdocs build --strict" in runs
+    pins = (ROOT / "requirements-properdocs.txt").read_text("utf-8").split()
+    assert "-r" in pins and "requirements.txt" in pins
+    assert any(re.fullmatch(r"properdocs==\d+\.\d+\.\d+", pin) for pin in pins)
+
+
+# Pull requests from forks: their code runs without write access or secrets; the comment is posted by a
+# separate workflow that never runs it.
+
+
+def test_no_workflow_runs_pull_request_code_with_write_access():
+    for path in WORKFLOWS:
+        data, text = _workflow(path.name), path.read_text("utf-8")
+        assert "pull_request_target" not in data["on"], path.name
+        assert not re.search(r"\$\{\{[^}]*secrets\.", text), path.name
+    ci = _workflow("ci.yml")
+    assert ci["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in ci["jobs"].values())
+
+
+def test_the_comment_workflow_treats_the_report_as_data():
+    data = _workflow("pr-comment.yml")
+    assert data["on"] == {"workflow_run": {"workflows": ["CI"], "types": ["completed"]}}
+    assert data["permissions"] == {}
+    job = data["jobs"]["comment"]
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"] == {"persist-credentials": False}  # no ref: this repository's default branch
+    runs = [s.get("run", "") for s in job["steps"]]
+    script = "\n".join(runs)
+    # Expressions reach scripts only through env (never spliced into the shell text).
+    assert all("${{" not in run for run in runs)
+    # The artifact lands outside the checkout and is only read by prreport (standard library, escaping).
+    assert '--dir "$RUNNER_TEMP/pr-report"' in script
+    uses_of_report = [line.strip() for line in script.splitlines() if "$report" in line or "/pr-report" in line]
+    allowed = ("report=", "[ -f", "pr=$(python3 -m generator.prreport number", "python3 -m generator.prreport comment",
+               "if ! gh run download")
+    assert uses_of_report and all(line.startswith(allowed) for line in uses_of_report), uses_of_report
+    # It comments only where the run tested the pull request's head, and updates its one comment.
+    assert '[ "$head" != "$HEAD_SHA" ]' in script
+    assert "<!-- handbook-pr-report -->" in script and "--method PATCH" in script
 
 
 def test_deploy_has_pages_permissions_and_one_deployment_at_a_time():
-    data = yaml.safe_load((GITHUB / "workflows" / "deploy.yml").read_text("utf-8"))
+    data = _workflow("deploy.yml")
     assert data["concurrency"]["group"] and data["concurrency"]["cancel-in-progress"] is False
     deploy = data["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
-    on = data[True] if True in data else data["on"]  # PyYAML reads the key `on` as a yes/no value
-    assert on["push"]["branches"] == ["main"] and "workflow_dispatch" in on
+    assert data["on"]["push"]["branches"] == ["main"] and "workflow_dispatch" in data["on"]
 
 
 # (c) contributor templates
@@ -179,33 +251,59 @@ def test_pull_request_template_is_a_checklist():
         assert needle in text, needle
 
 
+def _check_hook() -> dict:
+    data = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    return next(h for r in data["repos"] if r["repo"] == "local" for h in r["hooks"] if h["id"] == "generator-check")
+
+
 def test_pre_commit_config_parses_and_pins_its_hooks():
     data = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
-    repos = data["repos"]
-    assert any(h["entry"] == "python -m generator check" for r in repos if r["repo"] == "local"
-               for h in r["hooks"])
-    for repo in repos:
+    hook = _check_hook()
+    assert hook["entry"] == "python -m generator check" and hook["language"] == "python"
+    for repo in data["repos"]:
         if repo["repo"] != "local":
             assert re.fullmatch(r"v?\d+\.\d+\.\d+|[0-9a-f]{40}", str(repo["rev"])), repo["repo"]
 
 
-# (d) content against its schema, as check-jsonschema (and so an editor) sees it
+def test_pre_commit_check_hook_pins_what_check_imports_as_requirements_does():
+    # pre-commit builds the hook's own environment from these: same versions as requirements.txt ...
+    pins = dict(line.split("==") for line in (ROOT / "requirements.txt").read_text("utf-8").splitlines()
+                if "==" in line)
+    hook = dict(dep.split("==") for dep in _check_hook()["additional_dependencies"])
+    assert hook == {name: pins[name] for name in hook}
+    # ... and enough of them: `generator check` runs with no other third-party module importable.
+    modules = {"yaml", "_yaml", "jsonschema", "jsonschema_specifications", "referencing", "rpds", "attr", "attrs",
+               "typing_extensions", "fastjsonschema"}
+    assert {"PyYAML", "jsonschema", "jsonschema-specifications", "referencing", "rpds-py", "attrs",
+            "typing_extensions", "fastjsonschema"} == set(hook)
+    guard = f"""
+import runpy, sys
+allowed = {sorted(modules)!r}
+class Only:
+    def find_spec(self, name, path=None, target=None):
+        top = name.split(".")[0]
+        if top in allowed or top == "generator" or top in sys.stdlib_module_names:
+            return None
+        raise ImportError("not in the pre-commit hook's environment: " + name)
+sys.meta_path.insert(0, Only())
+sys.argv = ["generator", "--content", {str(FIXTURE_CONTENT)!r}, "check"]
+runpy.run_module("generator", run_name="__main__")
+"""
+    result = _run(sys.executable, "-c", guard)
+    assert "All content is valid" in result.stdout, result.stdout + result.stderr
+
+
+# (d) fixture content against its schema, as check-jsonschema (and so an editor) sees it
 
 
 @pytest.mark.parametrize("folder", sorted(KINDS), ids=str)
-def test_content_validates_with_check_jsonschema(folder):
-    files = sorted((ROOT / "content" / folder).glob("*.yml"))
-    assert files, f"no content in content/{folder}/"
+def test_fixture_content_validates_with_check_jsonschema(folder):
+    # The schemas work outside the generator: plain check-jsonschema resolves their $refs. The live
+    # content/ is not read here: `python -m generator check` is its rule.
+    files = sorted((FIXTURE_CONTENT / folder).glob("*.yml"))
+    assert files, f"no fixture content in {folder}/"
     result = _check_jsonschema(*_schema_args(KINDS[folder]), *map(str, files))
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-@pytest.mark.parametrize("folder", sorted(KINDS), ids=str)
-def test_content_files_name_their_schema_for_editors(folder):
-    expected = f"# yaml-language-server: $schema=../../generator/schemas/{KINDS[folder]}.schema.json"
-    for path in sorted((ROOT / "content" / folder).glob("*.yml")):
-        first = path.read_text("utf-8").split("\n", 1)[0]
-        assert first == expected, f"{path.relative_to(ROOT)}: first line should be '{expected}'"
 
 
 def _with(data: dict, **changes) -> dict:
@@ -220,9 +318,33 @@ def _with(data: dict, **changes) -> dict:
     (lambda d: _with(d, responses=["Convince With Facts"]), "Convince With Facts"),
 ], ids=["misspelt-field", "unknown-field", "unknown-language", "unknown-tag", "bad-id"])
 def test_check_jsonschema_rejects_a_bad_archetype(tmp_path, change, complaint):
-    good = yaml.safe_load((ROOT / "content" / "archetypes" / "know-it-all.yml").read_text("utf-8"))
+    good = yaml.safe_load((FIXTURE_CONTENT / "archetypes" / "know-it-all.yml").read_text("utf-8"))
     bad = tmp_path / "know-it-all.yml"
     bad.write_text(yaml.safe_dump(change(good), allow_unicode=True), "utf-8")
     result = _check_jsonschema(*_schema_args("archetype"), str(bad))
     assert result.returncode != 0, result.stdout
     assert complaint in result.stdout + result.stderr
+
+
+# (e) the editor set-up: VS Code knows each kind's schema, even for a file without the first-line comment
+
+
+def test_vscode_associates_every_kind_folder_with_its_schema():
+    import json
+    from fnmatch import fnmatch
+
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text("utf-8"))
+    schemas = settings["yaml.schemas"]
+    for folder, kind in KINDS.items():
+        schema = f"./generator/schemas/{kind}.schema.json"
+        assert (ROOT / schema).is_file() and schema in schemas, schema
+        assert any(fnmatch(f"content/{folder}/new-entry.yml", glob) for glob in schemas[schema]), folder
+        assert not any(fnmatch(f"content/{folder}/new-entry.yml", glob)
+                       for other, globs in schemas.items() if other != schema for glob in globs)
+    assert settings["[yaml]"]["editor.insertSpaces"] is True and settings["[yaml]"]["editor.tabSize"] == 2
+    # mkdocs.yml's own tags are known, so the editor does not flag them.
+    tags = set(re.findall(r"!!(python/[\w/.:]+)", (ROOT / "mkdocs.yml").read_text("utf-8")))
+    assert tags and all(any(f"tag:yaml.org,2002:{tag} " in custom for custom in settings["yaml.customTags"])
+                        for tag in tags), tags
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text("utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]

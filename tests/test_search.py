@@ -1,0 +1,119 @@
+"""Search index: Pagefind indexes the entry and source pages of every language inside the build, or the
+build fails with one clear line and the previous site stays whole."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ENV, FIXTURE, MKDOCS, mkdocs_build
+
+from generator.search import SearchError, build_index
+
+LANGS = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
+KINDS = ("archetypes", "symptoms", "responses", "sources")
+ENTRIES = {kind: sorted(p.stem for p in (FIXTURE / "content" / kind).glob("*.yml")) for kind in KINDS}
+
+
+def html(site: Path, lang: str, path: str) -> str:
+    return (site / LANGS[lang] / path).read_text("utf-8")
+
+
+def test_one_index_per_language_holds_every_entry_page(built_site):
+    entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    pages = sum(len(ids) for ids in ENTRIES.values())
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == dict.fromkeys(LANGS, pages)
+    for lang in LANGS:  # the index each language's pagefind.js loads, picked by <html lang>
+        assert list(built_site.glob(f"pagefind/pagefind.{lang}_*.pf_meta")), lang
+        assert (built_site / f"pagefind/wasm.{lang}.pagefind").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_entry_and_source_pages_are_the_indexed_body_with_their_kind(built_site, lang):
+    for kind, ids in ENTRIES.items():
+        for entry_id in ids:
+            page = html(built_site, lang, f"{kind}/{entry_id}/index.html")
+            assert page.count("data-pagefind-body") == 1, (kind, entry_id)
+            assert f'data-pagefind-filter="kind:{kind}"' in page
+    left_out = ["index.html", "diagnose/index.html", "print/index.html", "tags/index.html", "tags/payment/index.html",
+                "cheatsheets/know-it-all/index.html"] + [f"{kind}/index.html" for kind in KINDS]
+    for path in left_out:
+        assert "data-pagefind-body" not in html(built_site, lang, path), path
+
+
+def test_names_in_every_language_and_aliases_weigh_more_than_body_text(built_site):
+    page = html(built_site, "ru", "archetypes/know-it-all/index.html")
+    weighted = re.search(r'<p class="aliases" data-pagefind-weight="7">(.*?)</p>', page, re.S)
+    assert weighted, "the aliases line lost its weight"
+    for name in ("Know-it-all", "Je-sais-tout", "Atotștiutorul", "Je sais tout", "Клиент-всезнайка"):
+        assert name in weighted.group(1)
+
+
+def test_citations_and_notices_are_left_out_of_the_index(built_site):
+    page = html(built_site, "fr", "archetypes/penny-pincher/index.html")  # untranslated: a notice
+    assert re.search(r'<div data-pagefind-ignore="all">\s*<h2 id="sources"', page)
+    assert 'class="cheatsheet-link" data-pagefind-ignore="all"' in page
+    source = html(built_site, "en", "sources/article-two/index.html")
+    assert re.search(r'<div data-pagefind-ignore="all">\s*<h2 id="cited-by"', source)
+
+
+def test_lunr_search_and_its_workarounds_are_gone(built_site):
+    for lang in LANGS:
+        assert not (built_site / LANGS[lang] / "search/search_index.json").exists()
+    page = html(built_site, "ro", "archetypes/know-it-all/index.html")
+    assert "Atotstiutorul" not in page  # no hidden copy without diacritics: Pagefind folds them
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def built_project(project, tmp_path):
+    """A fixture project built once, to fail a second build over."""
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site, snapshot(site)
+
+
+def fake_pagefind(folder: Path, script: str) -> str:
+    path = folder / "pagefind"
+    path.write_text("#!/bin/sh\n" + script + "\n")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return str(path)
+
+
+@pytest.mark.parametrize("binary,message", [
+    ("/nonexistent/pagefind", "search index: the Pagefind binary was not found at /nonexistent/pagefind: "
+                              "pip install -r requirements.txt (pagefind[bin]); nothing was built"),
+    ("fails", "search index: Pagefind failed (exit 3): Error: could not write the index; "
+              "the previous site was kept"),
+])
+def test_no_search_index_fails_the_build_with_one_line_and_keeps_the_site(built_project, tmp_path, binary, message):
+    project, site, before = built_project
+    if binary == "fails":
+        binary = fake_pagefind(tmp_path, 'echo "Running Pagefind"; echo "Error: could not write the index" >&2; exit 3')
+    result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                            capture_output=True, text=True, env={**ENV, "PAGEFIND_BINARY_PATH": binary}, cwd=project)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(site) == before
+
+
+def test_a_page_that_loses_its_search_body_is_named(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page = site / "ru/symptoms/long-stories/index.html"
+    page.write_text(page.read_text("utf-8").replace("data-pagefind-body", "data-was-body"), "utf-8")
+    pages = sum(len(ids) for ids in ENTRIES.values())
+    with pytest.raises(SearchError) as error:
+        build_index(site, dict.fromkeys(LANGS, pages))
+    assert str(error.value) == (f"the ru search index has {pages - 1} pages, expected {pages}: "
+                                "ru/symptoms/long-stories/index.html has no data-pagefind-body")

@@ -1,0 +1,284 @@
+"""Search in a real browser, as a reader uses it: "/" and typing, the kind filter, section links, the
+keyboard alone, instant navigation, the language switcher, a 390 px phone, and no JavaScript at all."""
+
+from __future__ import annotations
+
+import pytest
+from browser import result_paths, search
+from playwright.sync_api import expect
+from test_hostile_site import hostile_site  # noqa: F401 - the site of hostile texts, built once
+
+PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
+BASE = "/handbook/"
+# What a reader types on the fixture site, and the page that must be among the first three results:
+# plurals, feminine forms, case endings, names from other languages, letters without their diacritics.
+QUERIES = [
+    ("en", "know it all", "archetypes/know-it-all/"),
+    ("en", "talkers", "archetypes/talker/"),
+    ("en", "atotstiutorul", "archetypes/know-it-all/"),
+    ("en", "Всезнайка", "archetypes/know-it-all/"),
+    ("en", "Pichirre", "archetypes/penny-pincher/"),
+    ("fr", "bavards", "archetypes/talker/"),
+    ("fr", "bavarde", "archetypes/talker/"),
+    ("fr", "Je sais tout", "archetypes/know-it-all/"),
+    ("fr", "vorbaretul", "archetypes/talker/"),
+    ("ro", "vorbăreți", "archetypes/talker/"),
+    ("ro", "vorbărețului", "archetypes/talker/"),
+    ("ro", "vorbaretul", "archetypes/talker/"),
+    ("ro", "Je-sais-tout", "archetypes/know-it-all/"),
+    ("ru", "скряги", "archetypes/penny-pincher/"),
+    ("ru", "болтуны", "archetypes/talker/"),
+    ("ru", "всезнайку", "archetypes/know-it-all/"),
+    ("ru", "Je sais tout", "archetypes/know-it-all/"),
+    ("ru", "отчет", "sources/article-two/"),  # the text says "отчёт"
+]
+
+
+def open_at(page, fixture_url, lang, path=""):
+    page.goto(fixture_url + PREFIX[lang] + path)
+
+
+@pytest.mark.parametrize("lang,query,expected", QUERIES)
+def test_a_reader_query_finds_its_page_among_the_first_three(page, fixture_url, lang, query, expected):
+    open_at(page, fixture_url, lang)
+    top = result_paths(search(page, query), BASE + PREFIX[lang])[:3]
+    assert expected in top, top
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("lang,query", [("en", "Клиент-всезнайка"), ("ru", "Je sais tout"), ("ro", "Всезнайка")])
+def test_a_name_from_any_language_finds_the_client_type_first(page, fixture_url, lang, query):
+    open_at(page, fixture_url, lang)
+    first = result_paths(search(page, query), BASE)[0]
+    assert first == f"{PREFIX[lang]}archetypes/know-it-all/"
+
+
+def test_a_result_shows_kind_title_and_the_matched_words_marked(page, fixture_url):
+    open_at(page, fixture_url, "ru")
+    first = search(page, "скряги").first
+    assert first.locator(".handbook-search__kind").inner_text().lower() == "тип клиента"
+    assert first.locator("h1").inner_text() == "Скряга"
+    marked = first.locator("mark").all_inner_texts()
+    assert marked and all(word.lower().startswith("скряг") for word in marked), marked
+    assert first.locator("a").first.get_attribute("href") == BASE + "ru/archetypes/penny-pincher/"
+
+
+def test_a_source_result_links_straight_to_the_matching_section(page, fixture_url):
+    page.set_viewport_size({"width": 1200, "height": 400})  # short, so that the section must be scrolled to
+    open_at(page, fixture_url, "ru")
+    items = search(page, "отчет")
+    source = items.first
+    assert source.locator(".handbook-search__kind").inner_text().lower() == "источник"
+    section = source.locator('a[href$="#know-it-all"]')
+    assert section.locator("h2").inner_text() == "Клиент-всезнайка"
+    assert "отчёт" in section.locator("mark").first.inner_text()
+    section.click()
+    page.wait_for_url("**/handbook/ru/sources/article-two/#know-it-all")
+    page.wait_for_timeout(200)
+    top = page.locator("#know-it-all").evaluate("e => e.getBoundingClientRect().top")
+    assert page.evaluate("window.scrollY") > 0
+    assert 0 <= top < 200, top
+    assert not page.locator("#__search").is_checked()  # the dialog closed on the way
+
+
+def test_the_kind_filter_narrows_results_and_counts_each_kind(page, fixture_url):
+    open_at(page, fixture_url, "en")
+    search(page, "talkers")
+    filters = page.locator(".handbook-search__filter")
+    counts = {f.get_attribute("data-kind"): f.locator(".handbook-search__count").inner_text()
+              for f in filters.all() if f.get_attribute("data-kind")}
+    assert counts == {"archetypes": "2", "symptoms": "1", "responses": "1", "sources": "0"}
+    assert filters.filter(has_text="Sources").is_disabled()
+    filters.filter(has_text="Signs").click()
+    page.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]')
+    items = page.locator(".handbook-search .md-search-result__item")
+    assert result_paths(items, BASE) == ["symptoms/long-stories/"]
+    assert items.first.locator(".handbook-search__kind").inner_text().lower() == "sign"
+    assert page.locator(".md-search-result__meta").inner_text() == "1 matching document"
+    assert filters.filter(has_text="Signs").get_attribute("aria-pressed") == "true"
+    filters.filter(has_text="All").click()
+    page.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]')
+    assert page.locator(".handbook-search .md-search-result__item").count() == 4
+
+
+def test_search_by_keyboard_alone(page, fixture_url):
+    open_at(page, fixture_url, "fr", "symptoms/long-stories/")
+    page.keyboard.press("s")
+    assert page.locator("#__search").is_checked()
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    search(page, "bavards")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == BASE + "fr/archetypes/talker/"
+    page.keyboard.press("Tab")  # the section links and the filter are reachable too
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/handbook/fr/archetypes/talker/")
+    expect(page.locator(".md-content h1")).to_contain_text("Bavard")
+    # Enter in the search box opens the best result, even when pressed before the results show.
+    page.keyboard.press("/")
+    page.keyboard.type("Je sais tout")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/handbook/fr/archetypes/know-it-all/")
+    assert page.errors == []
+
+
+SITE_URL = "https://example.org/handbook/"  # the fixture's site_url
+
+
+@pytest.fixture
+def home(browser, built_site):
+    """A page in a context where the fixture site answers at its own address: Material's instant navigation
+    and language switcher find its pages there (they match links against the sitemaps' addresses)."""
+    from browser import route_site
+
+    context = browser.new_context()
+    route_site(context, SITE_URL, built_site)
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()
+
+
+def test_search_keeps_working_after_instant_navigation(home):
+    home.goto(SITE_URL + "ro/")
+    home.evaluate("window.__sameDocument = true")
+    search(home, "vorbăreți").first.locator("a").first.click()
+    home.wait_for_url("**/handbook/ro/archetypes/talker/")
+    expect(home.locator(".md-content h1")).to_contain_text("Vorbărețul")
+    assert home.evaluate("window.__sameDocument === true"), "navigation.instant did not keep the document"
+    top = result_paths(search(home, "atotstiutorul"), BASE + "ro/")[:1]
+    assert top == ["archetypes/know-it-all/"]
+    assert home.errors == []
+
+
+def test_after_the_language_switcher_search_uses_the_new_language(home):
+    home.goto(SITE_URL + "responses/time-box/")
+    search(home, "Je sais tout")
+    home.keyboard.press("Escape")
+    home.locator(".md-header__option .md-select").first.hover()
+    home.locator('a.md-select__link[hreflang="ru"]').click()
+    home.wait_for_url("**/handbook/ru/responses/time-box/")
+    first = search(home, "Je sais tout").first
+    assert first.locator("a").first.get_attribute("href") == BASE + "ru/archetypes/know-it-all/"
+    assert first.locator("h1").inner_text() == "Всезнайка"
+    assert home.locator(".md-search-result__meta").inner_text().startswith("Найдено")
+
+
+def test_a_search_link_opens_the_search_with_its_words(home):
+    home.goto(SITE_URL + "fr/?q=bavards")
+    assert home.locator("#__search").is_checked()
+    home.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]')
+    assert result_paths(home.locator(".handbook-search .md-search-result__item"), BASE)[0] == "fr/archetypes/talker/"
+    home.keyboard.press("Escape")
+    assert home.url == SITE_URL + "fr/"  # the words are spent
+
+
+def test_search_on_a_390_px_phone(browser, fixture_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(fixture_url + "ro/")
+        assert not page.locator("#__search").is_checked()
+        page.locator(".handbook-search__button").tap()
+        assert page.locator("#__search").is_checked()
+        box = page.locator(".handbook-search .md-search__input")
+        assert box.is_visible()
+        assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+        page.keyboard.type("vorbăreți")
+        page.keyboard.press("End")
+        page.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]')
+        first = page.locator(".handbook-search .md-search-result__item").first
+        assert first.is_visible() and first.bounding_box()["x"] >= 0
+        for element in (first, page.locator(".handbook-search__filters"), box):
+            right = element.bounding_box()
+            assert right["x"] + right["width"] <= 390, element
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        first.locator("a").first.tap()
+        page.wait_for_url("**/handbook/ro/archetypes/talker/")
+    finally:
+        context.close()
+
+
+def test_without_javascript_links_to_the_kind_pages_replace_the_search_box(browser, fixture_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(fixture_url + "fr/symptoms/long-stories/")
+        assert not page.locator(".handbook-search").is_visible()
+        assert not page.locator(".handbook-search__button").is_visible()
+        menu = page.locator(".handbook-search__noscript")
+        assert menu.locator("button").is_visible()
+        menu.locator("button").focus()  # opens like the language menu, with no script
+        links = menu.locator("a")
+        assert links.all_inner_texts() == ["Types de clients", "Signes", "Réponses", "Sources"]
+        assert links.first.is_visible()
+        links.nth(2).click()
+        page.wait_for_url("**/handbook/fr/responses/")
+    finally:
+        context.close()
+
+
+def test_when_search_cannot_load_the_dialog_offers_the_kind_pages(page, fixture_url):
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    open_at(page, fixture_url, "ro")
+    search(page, "vorbăreți")
+    fallback = page.locator(".handbook-search__browse")
+    assert fallback.is_visible()
+    assert fallback.locator("a").all_inner_texts() == ["Tipuri de clienți", "Semne", "Răspunsuri", "Surse"]
+
+
+def test_under_mkdocs_serve_the_index_follows_an_edit(project, page, tmp_path):
+    from test_serve import mkdocs_serve
+
+    with mkdocs_serve(project, tmp_path / "serve.log") as port:
+        page.goto(f"http://127.0.0.1:{port}/handbook/ru/")
+        assert search(page, "Пустомеля").count() == 0
+        talker = project / "content/archetypes/talker.yml"
+        talker.write_text(talker.read_text("utf-8").replace('ru: "Болтун"', 'ru: "Пустомеля"'), "utf-8")
+        page.wait_for_event("load", timeout=120_000)  # the livereload script reloads the page after the rebuild
+        first = search(page, "Пустомелю").first  # an inflected form of the new name
+        assert first.locator("a").first.get_attribute("href") == BASE + "ru/archetypes/talker/"
+    assert "Traceback" not in (tmp_path / "serve.log").read_text()
+
+
+@pytest.mark.parametrize("lang,query", [("en", "talkers"), ("ru", "отчет")])
+def test_the_open_dialog_with_results_has_no_serious_axe_violation(page, fixture_url, lang, query):
+    from axe_playwright_python.sync_playwright import Axe
+    from test_accessibility import BLOCKING, describe
+
+    open_at(page, fixture_url, lang)
+    search(page, query)
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
+    assert not violations, describe(page.url, violations)
+
+
+def test_hostile_texts_stay_text_in_search_results(hostile_site, browser):  # noqa: F811
+    from browser import serve_site
+    from test_hostile_site import MARK
+
+    dialogs = []
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        with serve_site(hostile_site) as url:
+            for lang in ("", "ru/"):
+                tab.goto(url + lang)
+                items = search(tab, f"{MARK} script onerror")
+                assert items.count() > 3
+                results = tab.locator(".handbook-search .md-search-result__list")
+                # Only what search.js writes: links, articles, headings, paragraphs, marks, the kind, the icon.
+                tags = results.evaluate("list => [...new Set([...list.querySelectorAll('*')].map(e => e.localName))]")
+                assert set(tags) <= {"li", "a", "article", "div", "span", "h1", "h2", "p", "mark"}, tags
+                handlers = results.evaluate("list => [...list.querySelectorAll('*')].flatMap("
+                                            "e => e.getAttributeNames().filter(n => n.startsWith('on')))")
+                assert handlers == []
+                assert "<script>" in results.inner_text() or "onerror=" in results.inner_text()
+                tab.mouse.move(400, 300)
+    finally:
+        context.close()
+    assert not dialogs
