@@ -92,12 +92,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.root_url = check_site_url(config.site_url)
             except AddressError as error:
                 raise PluginError(str(error)) from None
-<<<<<<< HEAD
             self.book = self._load(config, keep=self.book if self.conversions is not None else None)
-=======
-            self.book = self._load(config)
             self._check_search()
->>>>>>> main
             self.pages = {}
             self.base = urlsplit(self.root_url).path
             root = Path(config.config_file_path).parent
