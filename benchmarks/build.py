@@ -450,6 +450,8 @@ def table(results: dict[int, dict]) -> str:
          _if("startup_s", lambda r: f"{r['startup_s']:.1f}")),
         ("`mkdocs serve`: YAML saved → page reloaded (en / ru), s",
          _if("reload_en_s", lambda r: f"{r['reload_en_s']:.1f} / {r['reload_ru_s']:.1f}")),
+        ("serve reload (ru) / full build time",
+         _if("reload_ru_s", lambda r: f"{r['reload_ru_s'] / r['build_s']:.2f}x")),
         ("site size, MiB", lambda r: f"{r['site_mib']:.0f}"),
         ("HTML per entry page, KiB (mean / max)",
          lambda r: f"{r['html_mean_kib']:.1f} / {r['html_max_kib']:.1f}"),
@@ -482,6 +484,19 @@ def table(results: dict[int, dict]) -> str:
     return "\n".join(lines)
 
 
+def real_handbook(work: Path, edits: int = 5) -> dict:
+    """The repository's own handbook, copied aside: full build and `mkdocs serve` reload, in this run."""
+    project = work / "real"
+    shutil.rmtree(project, ignore_errors=True)
+    for name in ("content", "overrides", "generator"):  # mkdocs.yml watches generator/
+        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    build = full_build(project)
+    result = {"build_s": build["seconds"], **serve_reload(project, edits)}
+    shutil.rmtree(project, ignore_errors=True)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000",
@@ -497,6 +512,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure search in Chromium up to this size (default 5000)")
     parser.add_argument("--repeats", type=int, default=3,
                         help="cold load+validate runs per size (median); 0 leaves load+validate out")
+    parser.add_argument("--real", action="store_true",
+                        help="also measure the repository's own handbook: full build and `mkdocs serve` reload")
     parser.add_argument("--json", help="also write the results to this JSON file")
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.replace("_", "").split(",") if size.strip()]
@@ -504,7 +521,13 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"Machine: {machine()}", flush=True)
     results: dict[int, dict] = {}
+    real: dict = {}
     try:
+        if args.real:
+            real = real_handbook(work)
+            print(f"[real handbook] full build {real['build_s']:.1f} s; serve reload {real['reload_en_s']:.2f} s (en), "
+                  f"{real['reload_ru_s']:.2f} s (ru), {real['reload_ru_s'] / real['build_s']:.2f}x the full build",
+                  flush=True)
         for n in sizes:
             project = work / f"n{n}"
             r: dict = {"entries": n, "synth_s": synth(n, project)}
@@ -537,11 +560,16 @@ def main(argv: list[str] | None = None) -> int:
                       flush=True)
             results[n] = r
             if args.json:
-                Path(args.json).write_text(json.dumps({"machine": machine(), "results": results}, indent=2))
+                Path(args.json).write_text(json.dumps({"machine": machine(), "real": real, "results": results},
+                                                      indent=2))
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
     print()
+    if real:
+        print(f"Real handbook: full build {real['build_s']:.1f} s; `mkdocs serve` YAML save → page reloaded "
+              f"{real['reload_en_s']:.2f} s (en) / {real['reload_ru_s']:.2f} s (ru), median of the edits; "
+              f"{real['reload_ru_s'] / real['build_s']:.2f}x the full build.\n")
     print(table(results))
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 # Letters a language sorts as letters of their own, right after their base letter (CLDR tailorings).
 OWN_LETTERS = {
@@ -10,6 +11,7 @@ OWN_LETTERS = {
 }
 
 
+@cache  # the same names are sorted on every index, relation list and language
 def sort_key(text: str, lang: str) -> tuple:
     """A sort key: letters by the language's alphabet, accents ignored first and compared last."""
     own = OWN_LETTERS.get(lang, {})

@@ -31,6 +31,7 @@ from .mdtext import LiteralTextExtension, restore_html
 from .model import KIND_ORDER, Handbook
 from .previews import OG_LOCALES, Preview, preview
 from .problems import ContentError
+from .rebuilds import THEME_BYTECODE, Conversions
 from .render import Page, redirects, render_language, render_redirect
 from .sanitize import clean
 from .search import SearchError, build_index, labels
@@ -72,11 +73,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.previews: dict[str, dict[str, Preview]] = {}  # language -> src_uri -> preview
         self.lastmods: dict[str, str] = {}  # src_uri -> date of the entry file's last commit
         self.told_placeholder = False
+        self.conversions: Conversions | None = None  # under `serve`: converted pages kept between rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` runs builds in a server thread: forking there is unsafe, and it writes to a
         # temporary folder anyway; `build` and `gh-deploy` build side by side and publish at the end.
         self.command = None if command == "serve" or dirty else command
+        if command == "serve" and self.conversions is None:
+            self.conversions = Conversions()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         lang = config.theme["language"]
@@ -88,7 +92,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.root_url = check_site_url(config.site_url)
             except AddressError as error:
                 raise PluginError(str(error)) from None
-            self.book = self._load(config)
+            self.book = self._load(config, keep=self.book if self.conversions is not None else None)
             self._check_search()
             self.pages = {}
             self.base = urlsplit(self.root_url).path
@@ -150,14 +154,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.told_placeholder = True  # one line per `mkdocs build` or `serve`, not one per language
             log.info(PLACEHOLDER_HINT.format(url=config.repo_url))
 
-    def _load(self, config: MkDocsConfig) -> Handbook:
+    def _load(self, config: MkDocsConfig, keep: Handbook | None = None) -> Handbook:
+        """The validated content; under `serve`, a broken save keeps `keep`, the last good content."""
         # Everything is loaded and validated before MkDocs cleans or writes site_dir.
         try:
             return load_handbook(Path(self.config.content_dir), Path(config.config_file_path).parent)
         except ContentError as error:
             count = len(error.problems)
-            raise PluginError(f"{count} problem{'s' if count != 1 else ''} in content; "
-                              f"nothing was built:\n{error}") from None
+            problems = f"{count} problem{'s' if count != 1 else ''} in content"
+            if keep is None:
+                raise PluginError(f"{problems}; nothing was built:\n{error}") from None
+            # `mkdocs serve` holds every request until a build succeeds: rebuild the last good content,
+            # so the reader keeps a working site, and the next save that fixes the file brings it back.
+            log.error(f"{problems}; serving the last good version until it is fixed:\n{error}")
+            return keep
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = config.theme["language"]
@@ -182,6 +192,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             files.append(File.generated(config, EXPORT_SCHEMA_PATH,
                                         content=EXPORT_SCHEMA_FILE.read_text("utf-8")))
         return files
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # MkDocs makes a theme environment per build: compiled templates outlive it, for the next language
+        # and the next `serve` rebuild.
+        env.bytecode_cache = THEME_BYTECODE
+        return env
+
+    def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
+        if self.conversions is not None:
+            self.conversions.install(page)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         # Plain text for the head template (which escapes it): description, OpenGraph type, sitemap date.

@@ -61,6 +61,7 @@ class Page:
     entry: Entry | None = None
 
 
+@cache  # one per process: `serve` rebuilds and the four languages reuse its compiled templates
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the Markdown templates."""
     return jinja2.Environment(

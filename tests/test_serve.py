@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import subprocess
 import sys
@@ -60,3 +61,24 @@ def test_editing_yaml_reloads_the_open_page_once(project, page, tmp_path):
     output = (tmp_path / "serve.log").read_text()
     assert output.count("Detected file changes") == 1, output
     assert "Traceback" not in output
+
+
+def test_a_broken_save_keeps_the_last_good_site_and_the_fix_brings_the_page_back(project, page, tmp_path):
+    log_path = tmp_path / "serve.log"
+    with mkdocs_serve(project, log_path) as port:
+        page.goto(f"http://127.0.0.1:{port}/handbook/ru/archetypes/talker/")
+        talker = project / "content/archetypes/talker.yml"
+        good = talker.read_text("utf-8")
+        talker.write_text(good + "\nname: [unclosed\n", "utf-8")  # a save in the middle of an edit
+        deadline = time.monotonic() + 60
+        while "serving the last good version" not in log_path.read_text() and time.monotonic() < deadline:
+            time.sleep(0.3)
+        output = log_path.read_text()
+        # The file, the line and column, and a hint.
+        assert re.search(r"content/archetypes/talker\.yml:\d+:\d+: YAML syntax error: .*check quotes", output), output
+        # The last good site is still served, whole (MkDocs holds every request while a build is failed).
+        page.reload()
+        assert page.locator("h1").inner_text().startswith("Болтун")
+        talker.write_text(good.replace('ru: "Болтун"', 'ru: "Говорун"'), "utf-8")
+        page.wait_for_function("document.querySelector('h1').textContent.startsWith('Говорун')", timeout=60_000)
+    assert "Traceback" not in log_path.read_text()
