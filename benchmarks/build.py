@@ -4,10 +4,11 @@ For each size N (default 100, 1,000 and 5,000 entries) this writes a synthetic p
 `python -m generator synth`, then measures, each in a fresh process:
 
 - load + validate (`load_handbook`): time, and peak memory (tracemalloc; and the process's peak RSS);
-- rendering every page's Markdown in the four languages (`render_all`): time;
+- rendering every page's HTML in the four languages (`render_all`): time;
 - the full `mkdocs build --strict` of the four languages: wall time and peak RSS;
-- the baseline: plain MkDocs + Material builds of the same Markdown pages as static files, one
-  per language with MkDocs's default navigation (every page listed), times summed, and the ratio;
+- the baseline: plain MkDocs + Material builds of the same pages as Markdown files (the Markdown the
+  generator wrote until commit BASELINE_GENERATOR, after which it writes HTML), one per language with
+  MkDocs's default navigation (every page listed), times summed, and the ratio;
 - `mkdocs serve` (at --serve-size entries): the time from saving a YAML file to the reloaded page;
 - the site's total size, HTML bytes per entry page;
 - search (Pagefind), per language: the time to index it (and the four at once, as the build does), the
@@ -170,24 +171,50 @@ def markdown_extensions(config_text: str) -> str:
     return match.group(0) if match else ""
 
 
-def baseline(project: Path) -> dict:
-    """Plain MkDocs + Material builds of the same Markdown, default navigation, one per language."""
-    sys.path.insert(0, str(REPO))
+# The last generator that wrote Markdown pages (the next commit writes HTML): the baseline's pages are its
+# Markdown, so the baseline stays what it always was, a plain MkDocs site of the handbook's pages.
+BASELINE_GENERATOR = "1e8b2b6"
+WRITE_MARKDOWN = textwrap.dedent("""
+    import sys
+    from pathlib import Path
     from generator.content import load_handbook
     from generator.render import render_all
-
-    base = project / "baseline"
-    shutil.rmtree(base, ignore_errors=True)
-    pages = render_all(load_handbook(project / "content", project))
-    extensions = markdown_extensions((project / "mkdocs.yml").read_text("utf-8"))
-    seconds, cpu, peak, count = 0.0, 0.0, 0.0, 0
-    for lang in LANGUAGES:
-        docs = base / lang / "docs"
-        for page in pages[lang]:
-            path = docs / page.src_uri
+    project, out = Path(sys.argv[1]), Path(sys.argv[2])
+    count = 0
+    for lang, pages in render_all(load_handbook(project / "content", project)).items():
+        for page in pages:
+            path = out / lang / "docs" / page.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")
             count += 1
+    print(count)
+""")
+
+
+def baseline_markdown(project: Path, out: Path) -> int:
+    """Write the baseline's Markdown pages (out/<lang>/docs/) with the generator of BASELINE_GENERATOR."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "archive", "--format=tar", BASELINE_GENERATOR, "generator"],
+                                 cwd=REPO, capture_output=True)
+        if archive.returncode != 0:
+            raise RuntimeError(f"the baseline needs commit {BASELINE_GENERATOR} (a full clone, not a shallow one): "
+                               f"{archive.stderr.decode(errors='replace').strip()}")
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        done = subprocess.run([PYTHON, "-c", WRITE_MARKDOWN, str(project), str(out)], capture_output=True,
+                              text=True, env={**ENV, "PYTHONPATH": tmp}, cwd=tmp)
+    if done.returncode != 0:
+        raise RuntimeError(f"writing the baseline's Markdown failed:\n{done.stderr[-4000:]}")
+    return int(done.stdout.split()[-1])
+
+
+def baseline(project: Path) -> dict:
+    """Plain MkDocs + Material builds of the same pages as Markdown, default navigation, one per language."""
+    base = project / "baseline"
+    shutil.rmtree(base, ignore_errors=True)
+    count = baseline_markdown(project, base)
+    extensions = markdown_extensions((project / "mkdocs.yml").read_text("utf-8"))
+    seconds, cpu, peak = 0.0, 0.0, 0.0
+    for lang in LANGUAGES:
         config = base / lang / "mkdocs.yml"
         config.write_text(textwrap.dedent(f"""\
             site_name: Baseline {lang}
@@ -434,7 +461,7 @@ def table(results: dict[int, dict]) -> str:
         ("load + validate, s (cold, median)", _if("load_s", lambda r: f"{r['load_s']:.2f}")),
         ("load + validate peak memory, MiB (tracemalloc)", _if("load_s", lambda r: f"{r['load_peak_mib']:.0f}")),
         ("load process peak RSS, MiB", _if("load_s", lambda r: f"{r['load_rss_mib']:.0f}")),
-        ("render Markdown, 4 languages, s", _if("load_s", lambda r: f"{r['render_s']:.2f}")),
+        ("render pages (HTML), 4 languages, s", _if("load_s", lambda r: f"{r['render_s']:.2f}")),
         ("full `mkdocs build --strict`, s", lambda r: f"{r['build_s']:.1f}"),
         ("full build CPU time (all its processes), s", _if("build_cpu_s", lambda r: f"{r['build_cpu_s']:.0f}")),
         ("full build peak memory, MiB: largest process RSS / all processes PSS",

@@ -33,7 +33,7 @@ _DEEP_HINT = "an entry nests only a few levels: check the brackets and indentati
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # In a value, after YAML escapes are read ("\e", "\0", "\u202e"): control characters other than tab and
 # line feed, and the bidirectional controls that reorder what a reader and a reviewer see.
-# Also Unicode's noncharacters U+FDD0-U+FDEF, which the generator uses internally (mdtext.py).
+# Also Unicode's noncharacters U+FDD0-U+FDEF: never text, and the renderer marks the title's id with one.
 _HIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef]")
 _STR = "tag:yaml.org,2002:str"
 # Plain scalars PyYAML would resolve to these tags are only text here ('<<' and '=' as values).

@@ -27,12 +27,11 @@ from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_
 from .history import last_updated
 from .i18n import ui
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
-from .mdtext import LiteralTextExtension, restore_html
 from .model import KIND_ORDER, Handbook
 from .previews import OG_LOCALES, Preview, preview
 from .problems import ContentError
-from .rebuilds import THEME_BYTECODE, Conversions
-from .render import Page, redirects, render_language, render_redirect
+from .rebuilds import THEME_BYTECODE, Prerendered
+from .render import Headings, Page, redirects, render_language, render_redirect
 from .sanitize import clean
 from .search import SearchError, build_index, labels
 from .search import binary as search_binary
@@ -71,16 +70,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.failed = False
         self.root_url = ""  # the English root's public address, from site_url
         self.previews: dict[str, dict[str, Preview]] = {}  # language -> src_uri -> preview
+        self.made: dict[str, dict[str, Page]] = {}  # language -> src_uri -> the generated page
+        self.serving = False
         self.lastmods: dict[str, str] = {}  # src_uri -> date of the entry file's last commit
         self.told_placeholder = False
-        self.conversions: Conversions | None = None  # under `serve`: converted pages kept between rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` runs builds in a server thread: forking there is unsafe, and it writes to a
         # temporary folder anyway; `build` and `gh-deploy` build side by side and publish at the end.
         self.command = None if command == "serve" or dirty else command
-        if command == "serve" and self.conversions is None:
-            self.conversions = Conversions()
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         lang = config.theme["language"]
@@ -92,7 +91,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.root_url = check_site_url(config.site_url)
             except AddressError as error:
                 raise PluginError(str(error)) from None
-            self.book = self._load(config, keep=self.book if self.conversions is not None else None)
+            self.book = self._load(config, keep=self.book if self.serving else None)
             self._check_search()
             self.pages = {}
             self.base = urlsplit(self.root_url).path
@@ -109,7 +108,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Each language renders its own pages: in a forked build, in parallel with the others.
         # Content was validated in full above, before anything was written.
         self.pages[lang] = render_language(self.book, lang, site_url=self.root_url, updated=self.updated,
-                                           outdated=self.outdated)
+                                           outdated=self.outdated,
+                                           headings=Headings.from_config(config.mdx_configs.get("toc", {})))
+        self.made[lang] = {page.src_uri: page for page in self.pages[lang] if page.src_uri.endswith(".md")}
         self.previews[lang] = {page.src_uri: preview(page.src_uri, page.entry, lang) for page in self.pages[lang]}
         if lang == DEFAULT:  # git dates are read once, above: the forked builds inherit them
             self.lastmods = {page.src_uri: self.updated[page.entry.path].isoformat()
@@ -128,10 +129,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra["handbook_ui"] = {key: ui(key, lang) for key in THEME_STRINGS}
         config.extra["handbook_kinds"] = list(KIND_ORDER)
         config.extra["handbook_prefix"] = prefix(lang)
-        config.markdown_extensions.append(LiteralTextExtension())
-        toc = config.mdx_configs.setdefault("toc", {})
-        if toc.get("permalink"):
-            toc["permalink_title"] = ui("permalink", lang)
         return config
 
     def _check_search(self) -> None:
@@ -181,7 +178,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir)):
                 files.remove(file)
         for page in self.pages[lang]:
-            file = File.generated(config, page.src_uri, content=page.markdown)
+            file = File.generated(config, page.src_uri, content=page.content)
             # "Edit this page" opens the entry's YAML file (edit_uri points at the repository root).
             file.edit_uri = page.entry.path if page.entry is not None else None
             files.append(file)
@@ -200,8 +197,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return env
 
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
-        if self.conversions is not None:
-            self.conversions.install(page)
+        # The generator wrote the page's HTML: MkDocs takes it as it is, with nothing to convert.
+        made = self.made[config.theme["language"]].get(page.file.src_uri)
+        if made is not None:
+            Prerendered(made).install(page)
         return page
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -214,8 +213,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return markdown
 
     def on_page_content(self, html: str, **kwargs) -> str:
-        # Contributor text is literal in the templates (mdtext); the sanitizer is a second gate.
-        return clean(restore_html(html))
+        # Contributor text is escaped by the templates; the sanitizer is a second gate.
+        return clean(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if config.theme["language"] != DEFAULT:

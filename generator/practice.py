@@ -265,10 +265,11 @@ def practice_json(book: Handbook, lang: str, asked: tuple[Question, ...] | None 
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def practice_files(book: Handbook, lang: str, render: Callable[..., str]) -> list[tuple[str, str]]:
-    """(src_uri, text) of the practice page, its printable version, the questions file and its schema."""
+def practice_files(book: Handbook, lang: str, render: Callable[..., object]) -> list:
+    """The practice page and its printable version (as render(template, src_uri) makes pages), then
+    (src_uri, text) of the questions file and its schema."""
     asked = questions(book)
-    return [("practice/index.md", render("practice.md.j2", "practice/index.md", questions=asked)),
-            ("practice/print.md", render("practice-print.md.j2", "practice/print.md", questions=asked)),
+    return [render("practice.html.j2", "practice/index.md", questions=asked),
+            render("practice-print.html.j2", "practice/print.md", questions=asked),
             (JSON_PATH, practice_json(book, lang, asked)),
             (SCHEMA_PATH, SCHEMA_FILE.read_text("utf-8"))]

@@ -1,15 +1,16 @@
-"""What `mkdocs serve` keeps between rebuilds: compiled theme templates and each page's converted Markdown."""
+"""How MkDocs takes the generator's pages, and what every build of a process shares (compiled theme templates)."""
 
 from __future__ import annotations
 
-import hashlib
-import logging
 from functools import partial
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
+
+from .render import Page
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -30,57 +31,31 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 THEME_BYTECODE = MemoryBytecodeCache()
 
 
-class _Warnings(logging.Handler):
-    """Counts warnings, so a page whose conversion warned is converted (and warns) again next time."""
+class Prerendered:
+    """A page whose HTML the generator wrote: MkDocs reads and 'renders' it without Python-Markdown."""
 
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
+    def __init__(self, made: Page) -> None:
+        self.made = made
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-class Conversions:
-    """Each page's converted Markdown, reused by the next rebuild when its input is the same."""
-
-    def __init__(self) -> None:
-        self.pages: dict[tuple[str, str], tuple[str, tuple]] = {}  # (language, src_uri) -> (key, result)
-        self.warnings = _Warnings()
-        logging.getLogger("mkdocs").addHandler(self.warnings)
-        self._files: tuple[Files | None, str] = (None, "")
-
-    def install(self, page: Page) -> None:
-        """Make page.render use the cache (MkDocs calls it right after the page_markdown event)."""
+    def install(self, page: MkDocsPage) -> None:
+        """Replace the page's read_source and render (MkDocs calls them right after on_pre_page)."""
+        page.read_source = partial(self.read_source, page)
         page.render = partial(self.render, page)
 
-    def _files_digest(self, files: Files) -> str:
-        # Relative links resolve against the set of files: a page added or removed converts every page again.
-        if self._files[0] is not files:
-            names = "\n".join(sorted(file.src_uri for file in files))
-            self._files = (files, hashlib.sha256(names.encode()).hexdigest())
-        return self._files[1]
+    def read_source(self, page: MkDocsPage, config: MkDocsConfig) -> None:
+        page.markdown = self.made.content  # MkDocs and plugins expect the source here; it is the HTML
+        page.meta = dict(self.made.meta)
+        if self.made.title is not None:
+            page.meta["title"] = self.made.title
 
-    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
-        """Page.render, or its result from the previous rebuild when the Markdown and settings are unchanged."""
-        lang = config.theme["language"]
-        settings = repr(([e if isinstance(e, str) else type(e).__name__ for e in config.markdown_extensions],
-                         config.mdx_configs, config.use_directory_urls, config.validation))
-        key = hashlib.sha256("\0".join((settings, self._files_digest(files), page.markdown or "")).encode()).hexdigest()
-        found = self.pages.get((lang, page.file.src_uri))
-        if found is not None and found[0] == key:
-            content, toc, title, anchors, links = found[1]
-            page.content, page.toc, page._title_from_render = content, toc, title
-            page.present_anchor_ids = set(anchors)
-            if links is not None:  # keyed by this build's File objects, as MkDocs's anchor validation expects
-                page.links_to_anchors = {files.get_file_from_path(uri): dict(v) for uri, v in links.items()}
-            return
-        before = self.warnings.count
-        Page.render(page, config, files)
-        if self.warnings.count != before:
-            self.pages.pop((lang, page.file.src_uri), None)
-            return
-        links = None if page.links_to_anchors is None else {
-            file.src_uri: dict(v) for file, v in page.links_to_anchors.items()}
-        self.pages[(lang, page.file.src_uri)] = (key, (page.content, page.toc, page._title_from_render,
-                                                       frozenset(page.present_anchor_ids or ()), links))
+    def render(self, page: MkDocsPage, config: MkDocsConfig, files: Files) -> None:
+        page.content = self.made.content
+        page.toc = get_toc([_copy(token) for token in self.made.toc])
+        page._title_from_render = self.made.heading  # as MkDocs reads it from the first h1
+        page.present_anchor_ids = set(self.made.anchors)
+        page.links_to_anchors = {}  # its links come from the content model: `check` and `links` verify them
+
+
+def _copy(token: dict) -> dict:
+    # get_toc reads the tokens; each build gets its own, so the rendered page's stay as they were.
+    return {**token, "children": [_copy(child) for child in token["children"]]}

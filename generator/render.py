@@ -1,26 +1,34 @@
-"""Render the handbook model into Markdown pages, one set per language, through Jinja2 templates."""
+"""Render the handbook model into pages, one set per language, through Jinja2 templates.
+
+The generator writes each page's finished HTML, with its table of contents, title and anchors: it knows
+every heading, link and anchor, so MkDocs has no Markdown to convert (the plugin hands the HTML over).
+Headings look as Python-Markdown's toc extension made them (ids, permalinks), with the settings of the
+project's `toc` entry in mkdocs.yml. Contributor text is always text: HTML-escaped, never markup.
+"""
 
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import posixpath
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import jinja2
 from babel.dates import format_date
-from markupsafe import Markup
+from markdown.extensions.toc import nest_toc_tokens, strip_tags, unique
+from markupsafe import Markup, escape
+from pymdownx.slugs import slugify
 
 from . import orientation
 from .collation import sort_key
 from .i18n import ui, untranslated
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
-from .mdtext import literal
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from .plurals import forms, plural
 from .practice import practice_files
@@ -29,10 +37,34 @@ from .typography import quote, typeset
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 TAGS = ("payment", "scope", "communication", "respect", "time", "contract")  # as in the schema
+# Pages shown without the navigation or table of contents sidebars (Material's `hide` page setting).
+HIDE = {"diagnose.html.j2": ["toc"], "cheatsheet.html.j2": ["navigation", "toc"],
+        "print.html.j2": ["navigation", "toc"], "practice-print.html.j2": ["navigation", "toc"]}
+_H1_ID = "\ufdd0h1\ufdd0"  # stands for the title's id until every other heading's id is known
 
-def md_escape(value: object) -> str:
-    """Contributor text as literal Markdown: no markup, no raw HTML, no links of its own (see mdtext)."""
-    return literal(value)
+
+def as_html(value: object) -> Markup:
+    """Contributor text as HTML: escaped, whitespace runs made one space (non-breaking spaces are typography)."""
+    return escape(re.sub(r"[^\S\u00a0\u202f]+", " ", str(value)))
+
+
+@dataclass(frozen=True)
+class Headings:
+    """How headings are written: the `toc` settings of mkdocs.yml (ids, permalink symbol and title)."""
+
+    slugify: object = field(default=slugify(case="lower"))
+    permalink: str = "\u00b6"  # '' for none
+    permalink_class: str = "headerlink"
+
+    @classmethod
+    def from_config(cls, toc: dict) -> Headings:
+        """From mkdocs.yml's `toc` options (the toc extension's names and defaults)."""
+        from markdown.extensions.toc import slugify as markdown_slugify
+
+        permalink = toc.get("permalink", False)
+        return cls(slugify=toc.get("slugify", markdown_slugify),
+                   permalink="\u00b6" if permalink is True else (permalink or ""),
+                   permalink_class=toc.get("permalink_class", "headerlink"))
 
 
 def fold(text: str) -> str:
@@ -45,37 +77,35 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
-def _finalize(value: object) -> Markup:
-    # Every {{ }} is escaped for Markdown unless a helper or macro marked it as markup.
-    if isinstance(value, Markup):
-        return value
-    return Markup(md_escape("" if value is None else value))
-
-
 @dataclass(frozen=True)
 class Page:
-    """One generated file (a Markdown page, or data like practice/questions.json): where it goes, its entry if any."""
+    """One generated file: a page's HTML with what MkDocs needs to show it, or data like practice/questions.json.
+
+    title (given, as front matter gave it) and heading (the h1's text) are HTML, as MkDocs holds page titles;
+    toc holds the toc extension's nested tokens.
+    """
 
     src_uri: str
-    markdown: str
+    content: str
     entry: Entry | None = None
+    title: str | None = None
+    heading: str | None = None
+    meta: Mapping = field(default_factory=dict)
+    toc: tuple = ()
+    anchors: frozenset[str] = frozenset()
 
 
 @cache  # one per process: `serve` rebuilds and the four languages reuse its compiled templates
 def environment() -> jinja2.Environment:
-    """The Jinja2 environment of the Markdown templates."""
+    """The Jinja2 environment of the page templates: HTML, every value escaped unless marked as markup."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        autoescape=True,  # with _finalize: macros return markup, values are escaped
-        finalize=_finalize,
+        autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        trim_blocks=False,
+        trim_blocks=True,
         lstrip_blocks=True,
         extensions=["jinja2.ext.do"],
-        # '{#anchor}' is Markdown attribute syntax here, so Jinja comments use '{## ... ##}'.
-        comment_start_string="{##",
-        comment_end_string="##}",
     )
 
 
@@ -102,8 +132,13 @@ class Renderer:
 
     def __init__(self, book: Handbook, lang: str, env: jinja2.Environment | None = None, *,
                  site_url: str = "", updated: Mapping[str, datetime.date] | None = None,
-                 outdated: Collection[tuple[str, str]] = ()):
+                 outdated: Collection[tuple[str, str]] = (), headings: Headings | None = None):
         self.book, self.lang = book, lang
+        self.headings = headings or Headings()
+        self.permalink_title = ui("permalink", lang)
+        self.toc: list[dict] = []  # the current page's headings, as the toc extension lists them
+        self.title: str | None = None  # the current page's title, where it is not its h1's text
+        self.h1: str | None = None  # the current page's h1, as text
         self.outdated = outdated  # (file, language) of every translation made from an older English text
         self.env = env or environment()
         self.src_uri = ""
@@ -111,7 +146,7 @@ class Renderer:
         self.updated_on = updated or {}  # content file path -> date of its last commit
         self.reading_order: dict[str, list[Entry]] = {}  # kind -> its entries in the reader's order
 
-    # Helpers the templates call; each returns escaped Markdown or marked-up links.
+    # Helpers the templates call: strings are escaped by the templates, Markup is HTML made here.
     def t(self, key: str) -> str:
         """A UI string in the page's language, set by its typography."""
         return typeset(ui(key, self.lang), self.lang)
@@ -138,31 +173,36 @@ class Renderer:
         """An entry text as plain text in the page's language (or English), typeset."""
         return self._text(text)[0]
 
-    def tx(self, text: Text | None) -> Markup:
-        """An entry text in the page's language, or English marked as such."""
-        if not text:
-            return Markup("")
-        value, lang = self._text(text)
-        if lang == self.lang:
-            return Markup(md_escape(value))
-        return Markup(f'<span lang="{DEFAULT}">{md_escape(value)}</span>')
-
-    def html(self, value: Text | str | None) -> Markup:
-        """A UI string or entry text for a raw HTML context: HTML-escaped, not Markdown-escaped."""
+    def tx(self, value: Text | str | None) -> Markup:
+        """An entry text in the page's language, or English marked as such; a plain string escaped."""
         if isinstance(value, str):
-            return Markup.escape(value)
+            return as_html(value)
         if not value:
             return Markup("")
-        text, lang = self._text(value)
+        value, lang = self._text(value)
         if lang == self.lang:
-            return Markup.escape(text)
-        return Markup('<span lang="{}">{}</span>').format(DEFAULT, text)
+            return as_html(value)
+        return Markup('<span lang="{}">{}</span>').format(DEFAULT, as_html(value))
 
-    def meta_title(self, text: Text | str) -> Markup:
-        """A page title for the front matter: HTML-escaped text (the theme prints titles as HTML, as MkDocs
-        makes them from a heading) in a JSON string, which YAML reads as is."""
-        plain = text if isinstance(text, str) else self.plain(text)
-        return Markup(json.dumps(str(Markup.escape(plain)), ensure_ascii=False))
+    html = tx  # the practice templates' name for it
+
+    def heading(self, level: int, content: object, anchor: str | None = None, title: str | None = None) -> Markup:
+        """A heading as the toc extension writes it (id, permalink), listed in the page's table of contents.
+
+        The h1 is the page's title: its plain text (title, or its text) names the page; without an anchor it
+        gets the slug of that text, made unique against the page's other heading ids once they are known.
+        """
+        inner = content if isinstance(content, Markup) else escape(content)
+        name = strip_tags(str(inner))  # as the toc extension names it: text only, whitespace made plain spaces
+        if level == 1 and self.h1 is None:
+            self.h1, self.title = name, (None if title is None else str(escape(title)))
+        anchor = anchor or (_H1_ID if level == 1 else self.headings.slugify(html.unescape(name), "-"))
+        self.toc.append({"level": level, "id": anchor, "name": name})
+        link = Markup("")
+        if self.headings.permalink:
+            link = Markup('<a class="{}" href="#{}" title="{}">{}</a>').format(
+                self.headings.permalink_class, anchor, self.permalink_title, self.headings.permalink)
+        return Markup('<h{0} id="{1}">{2}{3}</h{0}>').format(level, anchor, inner, link)
 
     def plain_fill(self, key: str, **texts: Text) -> str:
         """A UI pattern with entry texts put in, as plain text (for titles)."""
@@ -176,14 +216,13 @@ class Renderer:
         """Words to say, in the language's quotation marks, never doubled."""
         value, lang = (text[self.lang], self.lang) if self.lang in text else (text[DEFAULT], DEFAULT)
         if lang == self.lang:
-            return Markup(md_escape(quote(value, lang)))
-        return Markup(f'<span lang="{DEFAULT}">{md_escape(quote(value, lang))}</span>')
+            return as_html(quote(value, lang))
+        return Markup('<span lang="{}">{}</span>').format(DEFAULT, as_html(quote(value, lang)))
 
     def fill(self, key: str, **texts: Text) -> Markup:
         """A UI pattern ('Cheat sheet: {name}') with entry texts put in, each escaped."""
         parts = re.split(r"\{(\w+)\}", self.t(key))
-        return Markup("").join(self.tx(texts[part]) if i % 2 else Markup(md_escape(part))
-                               for i, part in enumerate(parts))
+        return Markup("").join(self.tx(texts[part]) if i % 2 else as_html(part) for i, part in enumerate(parts))
 
     def one_line(self, text: Text) -> Markup:
         """The first sentence of an entry text, for lists that show each entry in one line."""
@@ -213,24 +252,19 @@ class Renderer:
         """A QR code of a URL as inline SVG (segno, made at build time)."""
         return Markup(qr_svg(url, ui("cheatsheet_qr", self.lang)))
 
-    def href(self, target: str, anchor: str = "") -> Markup:
-        """A relative Markdown link target from the current page to another page's source."""
-        rel = posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
-        return Markup(rel + (f"#{anchor}" if anchor else ""))
-
     def lines(self, lines: list[str]) -> Markup:
         """Lines of one paragraph, escaped, kept as separate lines."""
-        return Markup("  \n".join(md_escape(line) for line in lines))
+        return Markup("<br>\n").join(as_html(line) for line in lines)
 
     def safe_url(self, url: str) -> Markup:
-        """An origin URL for an autolink, only if it is a plain web address."""
+        """An origin URL as a link, only if it is a plain web address; else as text."""
         if re.fullmatch(r"https?://[^\s<>\"'`]+", url):
-            return Markup(url)
-        return Markup(md_escape(url))
+            return Markup('<a href="{0}">{0}</a>').format(url)
+        return as_html(url)
 
     def entry_href(self, entry: Entry, anchor: str = "") -> Markup:
-        """Link target of an entry's page."""
-        return self.href(f"{entry.kind}/{entry.id}.md", anchor)
+        """Relative URL of an entry's page (and a section of it)."""
+        return self.page_url(entry.url) + (f"#{anchor}" if anchor else "")
 
     def linked(self, entry: Entry, relation: str, kind: str) -> list[tuple[Entry, Text | None]]:
         """Entries linked to this one, with their notes, resolved to entries."""
@@ -241,15 +275,29 @@ class Renderer:
         return (entry.path, lang) in self.outdated
 
     def render(self, template: str, src_uri: str, **context) -> str:
-        """Render one template as the page at src_uri."""
-        self.src_uri = src_uri
-        return self.env.get_template(template).render(
+        """Render one template as the page at src_uri: its HTML (see page() for the rest)."""
+        return self.page(template, src_uri, **context).content
+
+    def page(self, template: str, src_uri: str, entry: Entry | None = None, **context) -> Page:
+        """Render one template as the page at src_uri: HTML, title, table of contents, anchors."""
+        self.src_uri, self.toc, self.title, self.h1 = src_uri, [], None, None
+        content = self.env.get_template(template).render(
             h=self, book=self.book, lang=self.lang, languages=LANGUAGES, native=NATIVE_NAMES,
             kinds=KIND_ORDER, untranslated=untranslated, stale=self.stale, Source=Source, Link=Link,
-            split_blocks=split_blocks, **context)
+            split_blocks=split_blocks, entry=entry, **context)
+        ids = {token["id"] for token in self.toc}
+        if _H1_ID in ids:  # as the toc extension does: the title's slug, unique among the headings' ids
+            title = next(token["name"] for token in self.toc if token["id"] == _H1_ID)
+            title_id = unique(self.headings.slugify(html.unescape(title), "-"), ids - {_H1_ID})
+            content = content.replace(_H1_ID, str(escape(title_id)))
+            for token in self.toc:
+                token["id"] = title_id if token["id"] == _H1_ID else token["id"]
+        anchors = frozenset(token["id"] for token in self.toc) | frozenset(re.findall(r'\sid="([^"]+)"', content))
+        meta = {"hide": HIDE[template]} if template in HIDE else {}
+        return Page(src_uri, content, entry, self.title, self.h1, meta, tuple(nest_toc_tokens(self.toc)), anchors)
 
     def page_url(self, target: str) -> Markup:
-        """A relative URL from the current page to a built page ('archetypes/x/'), for raw HTML."""
+        """A relative URL from the current page to a built page ('archetypes/x/', '.' for the home page)."""
         here = posixpath.dirname(self.src_uri)
         if not self.src_uri.endswith("index.md"):
             here = posixpath.join(here, posixpath.basename(self.src_uri)[:-3])
@@ -278,23 +326,19 @@ class Renderer:
 
     def pages(self) -> list[Page]:
         """Every page of the handbook in this renderer's language."""
-        pages = [Page("index.md", self.render("home.md.j2", "index.md"))]
+        pages = [self.page("home.html.j2", "index.md")]
         for kind in KIND_ORDER:
-            uri = f"{kind}/index.md"
-            pages.append(Page(uri, self.render("index.md.j2", uri, kind=kind)))
-            for entry in self.book[kind].values():
-                uri = f"{kind}/{entry.id}.md"
-                pages.append(Page(uri, self.render(f"{kind}.md.j2", uri, entry=entry), entry))
-        for archetype in self.book["archetypes"].values():
-            uri = f"cheatsheets/{archetype.id}.md"
-            pages.append(Page(uri, self.render("cheatsheet.md.j2", uri, entry=archetype), archetype))
-        pages.append(Page("diagnose.md", self.render("diagnose.md.j2", "diagnose.md")))
-        pages.append(Page("tags/index.md", self.render("tags.md.j2", "tags/index.md", tags=TAGS)))
-        for tag in TAGS:
-            uri = f"tags/{tag}.md"
-            pages.append(Page(uri, self.render("tag.md.j2", uri, tag=tag)))
-        pages.append(Page("print.md", self.render("print.md.j2", "print.md")))
-        pages += [Page(uri, text) for uri, text in practice_files(self.book, self.lang, self.render)]
+            pages.append(self.page("index.html.j2", f"{kind}/index.md", kind=kind))
+            pages += [self.page(f"{kind}.html.j2", f"{kind}/{entry.id}.md", entry)
+                      for entry in self.book[kind].values()]
+        pages += [self.page("cheatsheet.html.j2", f"cheatsheets/{archetype.id}.md", archetype)
+                  for archetype in self.book["archetypes"].values()]
+        pages.append(self.page("diagnose.html.j2", "diagnose.md"))
+        pages.append(self.page("tags.html.j2", "tags/index.md", tags=TAGS))
+        pages += [self.page("tag.html.j2", f"tags/{tag}.md", tag=tag) for tag in TAGS]
+        pages.append(self.page("print.html.j2", "print.md"))
+        pages += [page if isinstance(page, Page) else Page(*page)
+                  for page in practice_files(self.book, self.lang, self.page)]
         return pages
 
 
@@ -324,10 +368,12 @@ def render_redirect(target: str, lang: str) -> str:
 
 def render_language(book: Handbook, lang: str, *, site_url: str = "",
                     updated: Mapping[str, datetime.date] | None = None,
-                    outdated: Collection[tuple[str, str]] = ()) -> list[Page]:
+                    outdated: Collection[tuple[str, str]] = (), headings: Headings | None = None) -> list[Page]:
     """Every page in one language; site_url (the English root) makes cheat sheets' QR codes; outdated
-    holds the (file, language) of the translations to flag as made from an older English text."""
-    return Renderer(book, lang, environment(), site_url=site_url, updated=updated, outdated=outdated).pages()
+    holds the (file, language) of the translations to flag as made from an older English text; headings
+    follows mkdocs.yml's toc settings."""
+    return Renderer(book, lang, environment(), site_url=site_url, updated=updated, outdated=outdated,
+                    headings=headings).pages()
 
 
 def render_all(book: Handbook, languages=LANGUAGES, **options) -> dict[str, list[Page]]:

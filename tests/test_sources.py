@@ -2,7 +2,7 @@
 
 The articles are test data here: tests/seeds holds them as scraped, and tests/fixtures/articles a
 frozen copy of the handbook's source entries made from them. Comparing the two through the
-generator's own rendering (Markdown escaping, paragraphs, lists, headings) proves that a source page
+generator's own rendering (escaping, paragraphs, lists, headings) proves that a source page
 is the article word for word. The live content/ is not read: a contributor who fixes a section,
 renames a source or adds a new one changes content/, and `python -m generator check` is the rule
 for that.
@@ -14,11 +14,9 @@ import html.parser
 import re
 from pathlib import Path
 
-import markdown
 import pytest
 
 from generator.content import load_handbook
-from generator.mdtext import LiteralTextExtension, restore_html
 from generator.render import Renderer
 from generator.sanitize import clean
 
@@ -29,7 +27,6 @@ SOURCES = {"seven-client-types": "000", "difficult-clients": "001", "eight-probl
            "manipulator-client": "003", "client-satisfaction": "004"}
 DEBRIS = {"image", "All Articles", "Articole similare", "Trimiteți-le prietenilor:", "Anonim",
           "Logo ru.artbmxmagazine.com"}
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "toc"]  # as in mkdocs.yml
 
 
 class _Text(html.parser.HTMLParser):
@@ -67,12 +64,11 @@ def book():
 
 
 def rendered_text(book, source_id: str) -> str:
-    """The article's text on its page, as the plugin makes it: Markdown with the literal-text extension,
-    then the contributor's characters restored and the HTML sanitized."""
+    """The article's text on its page, as the plugin makes it: the generator's HTML, sanitized."""
     source = book.get("sources", source_id)
-    page = Renderer(book, "en").render("sources.md.j2", f"sources/{source_id}.md", entry=source)
+    page = Renderer(book, "en").render("sources.html.j2", f"sources/{source_id}.md", entry=source)
     parser = _Text()
-    parser.feed(clean(restore_html(markdown.markdown(page, extensions=[*EXTENSIONS, LiteralTextExtension()]))))
+    parser.feed(clean(page))
     text = "".join(parser.parts)
     return re.sub("[\xa0\u202f]", " ", text).replace("¶", "")
 
