@@ -60,6 +60,17 @@ class Staging:
         self.final = Path(site_dir)
         self.staging = self.final.with_name(self.final.name + ".building")
         shutil.rmtree(self.staging, ignore_errors=True)
+        self.asides: dict[str, Path] = {}
+
+    def aside(self, lang: str) -> Path:
+        """Where a language's forked build writes until place() moves it into the staging folder."""
+        self.asides[lang] = self.staging.with_name(f"{self.staging.name}.{lang}")
+        shutil.rmtree(self.asides[lang], ignore_errors=True)
+        return self.asides[lang]
+
+    def place(self, lang: str) -> None:
+        """Move a language's finished build into the staging folder, as its subfolder."""
+        os.rename(self.asides.pop(lang), self.staging / lang)
 
     def publish(self) -> None:
         """Replace the previous site with the new one."""
@@ -72,4 +83,5 @@ class Staging:
 
     def discard(self) -> None:
         """Drop a failed build."""
-        shutil.rmtree(self.staging, ignore_errors=True)
+        for folder in (self.staging, *self.asides.values()):
+            shutil.rmtree(folder, ignore_errors=True)

@@ -8,6 +8,7 @@ language; this plugin runs them, so plain `mkdocs build` and `mkdocs serve` buil
 from __future__ import annotations
 
 import os
+from concurrent.futures import Future
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,12 +31,13 @@ from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from .model import KIND_ORDER, Handbook
 from .previews import OG_LOCALES, Preview, preview
 from .problems import ContentError
-from .rebuilds import THEME_BYTECODE, Prerendered
+from .rebuilds import THEME_BYTECODE, Prerendered, list_theme_once
 from .render import Headings, Page, redirects, render_language, render_redirect
 from .sanitize import clean
 from .search import SearchError, build_index, labels
 from .search import binary as search_binary
 from .staleness import outdated
+from .workers import Job, Workers
 
 log = get_plugin_logger(__name__)
 
@@ -72,6 +74,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.previews: dict[str, dict[str, Preview]] = {}  # language -> src_uri -> preview
         self.made: dict[str, dict[str, Page]] = {}  # language -> src_uri -> the generated page
         self.serving = False
+        self.workers: Workers | None = None  # under `serve`: the other languages' builds
+        self.building: dict[str, Future] = {}
         self.lastmods: dict[str, str] = {}  # src_uri -> date of the entry file's last commit
         self.told_placeholder = False
 
@@ -105,6 +109,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if self.command:
                 self.staging = Staging(config.site_dir)
                 config.site_dir = str(self.staging.staging)
+            # The other languages build from here, each forked into a folder of its own beside this build's
+            # (moved into the site once every build succeeded); under `serve`, one after another at the end.
+            if not self.serving:
+                self.language_configs = {other: self._language_config(config, other)
+                                         for other in self.config.languages if other != DEFAULT}
+                self.started = {other: start(cfg, other) if self.command else None
+                                for other, cfg in self.language_configs.items()}
         # Each language renders its own pages: in a forked build, in parallel with the others.
         # Content was validated in full above, before anything was written.
         self.pages[lang] = render_language(self.book, lang, site_url=self.root_url, updated=self.updated,
@@ -112,9 +123,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                            headings=Headings.from_config(config.mdx_configs.get("toc", {})))
         self.made[lang] = {page.src_uri: page for page in self.pages[lang] if page.src_uri.endswith(".md")}
         self.previews[lang] = {page.src_uri: preview(page.src_uri, page.entry, lang) for page in self.pages[lang]}
-        if lang == DEFAULT:  # git dates are read once, above: the forked builds inherit them
-            self.lastmods = {page.src_uri: self.updated[page.entry.path].isoformat()
-                             for page in self.pages[lang] if page.entry is not None and page.entry.path in self.updated}
+        # Git dates are read once, above: the forked builds inherit them.
+        self.lastmods = {page.src_uri: self.updated[page.entry.path].isoformat()
+                         for page in self.pages[lang] if page.entry is not None and page.entry.path in self.updated}
+        list_theme_once(config)
         config.site_name = ui("site_name", lang)
         config.extra["handbook_search"] = labels(lang)
         config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
@@ -151,7 +163,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.told_placeholder = True  # one line per `mkdocs build` or `serve`, not one per language
             log.info(PLACEHOLDER_HINT.format(url=config.repo_url))
 
-    def _load(self, config: MkDocsConfig, keep: Handbook | None = None) -> Handbook:
+    def _load(self, config: MkDocsConfig, keep: Handbook | None = None, quiet: bool = False) -> Handbook:
         """The validated content; under `serve`, a broken save keeps `keep`, the last good content."""
         # Everything is loaded and validated before MkDocs cleans or writes site_dir.
         try:
@@ -163,16 +175,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 raise PluginError(f"{problems}; nothing was built:\n{error}") from None
             # `mkdocs serve` holds every request until a build succeeds: rebuild the last good content,
             # so the reader keeps a working site, and the next save that fixes the file brings it back.
-            log.error(f"{problems}; serving the last good version until it is fixed:\n{error}")
+            if not quiet:
+                log.error(f"{problems}; serving the last good version until it is fixed:\n{error}")
             return keep
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         lang = config.theme["language"]
-        if lang == DEFAULT:  # site_dir is clean now: the other languages build beside this one
-            self.language_configs = {lang: self._language_config(config, lang)
-                                     for lang in self.config.languages if lang != DEFAULT}
-            fork = self.command is not None
-            self.started = {lang: start(cfg, lang) if fork else None for lang, cfg in self.language_configs.items()}
+        if lang == DEFAULT and self.serving:  # site_dir is clean now: the workers build beside this build
+            others = [other for other in self.config.languages if other != DEFAULT]
+            self.workers = self.workers or Workers(len(others))
+            self.building = {other: self.workers.submit(self._job(config, other)) for other in others}
         # docs_dir is content/: its YAML is the source of the pages, not files to publish.
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir)):
@@ -219,15 +231,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if config.theme["language"] != DEFAULT:
             return
-        failed = finish(self.started, self.language_configs)
+        forked = [lang for lang, pid in self.started.items() if pid]
+        failed = finish(self.started, self.language_configs) + self._finish_workers()
         self.started = {}
         if failed:
             raise PluginError(f"the {', '.join(failed)} build failed (see above); the previous site was kept")
+        for lang in forked:
+            self.staging.place(lang)
         sitemaps.write_index(Path(config.site_dir), self.root_url, self.config.languages)
-        # Every language is built: index them all at once, before the site is published.
-        entries = sum(len(self.book[kind]) for kind in KIND_ORDER)
+        # Every language is built: index them all at once, before the site is published. Under `serve` too,
+        # before the browser reloads: a page loads its search index once, so an index written after the
+        # reload would only be seen at the next one (and Pagefind cannot update an index in place).
+        expected = dict.fromkeys(self.config.languages, sum(len(self.book[kind]) for kind in KIND_ORDER))
         try:
-            index = build_index(Path(config.site_dir), {lang: entries for lang in self.config.languages})
+            index = build_index(Path(config.site_dir), expected)
         except SearchError as error:
             kept = "; the previous site was kept" if self.staging else ""
             raise PluginError(f"search index: {error}{kept}") from None
@@ -236,6 +253,30 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         log.info(f"search: indexed {sum(index.pages.values())} pages in {len(index.pages)} languages "
                  f"in {index.seconds:.1f} s")
 
+    def _job(self, root: MkDocsConfig, lang: str) -> Job:
+        site_url = (root.site_url or "/").rstrip("/") + "/" + prefix(lang)
+        return Job(lang, root.config_file_path, os.path.join(root.site_dir, lang), site_url, root.strict,
+                   self.root_url, self.base, frozenset(self.outdated), self.updated)
+
+    def adopt(self, config: MkDocsConfig, job: Job) -> None:
+        """In a `serve` worker: what the root build read once; the content is read here (its last good
+        version is kept, as the root build keeps its own, which tells the terminal what is wrong)."""
+        self.serving, self.command = True, None
+        self.root_url, self.base, self.outdated, self.updated = job.root_url, job.base, job.outdated, job.updated
+        self.book = self._load(config, keep=self.book, quiet=True)
+        self.pages = {}
+
+    def _finish_workers(self) -> list[str]:
+        failed = []
+        for lang, future in self.building.items():
+            try:
+                future.result()
+            except Exception as error:  # noqa: BLE001 - the worker's build logged its problems; name it here
+                log.error(f"[{lang}] {error}")
+                failed.append(lang)
+        self.building = {}
+        return failed
+
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
         for pid in self.started.values():  # a failed English build stops the others
@@ -243,8 +284,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 os.kill(pid, 15)
                 os.waitpid(pid, 0)
         self.started = {}
+        for future in self.building.values():  # the next build cleans site_dir: let the workers end first
+            future.exception()
+        self.building = {}
 
     def on_shutdown(self) -> None:
+        if self.workers is not None:
+            self.workers.shutdown()
+            self.workers = None
         if self.staging is None:
             return
         if self.failed:
@@ -255,7 +302,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _language_config(self, root: MkDocsConfig, lang: str) -> MkDocsConfig:
         """The root build's configuration, moved to a language's prefix, theme and search."""
         site_url = (root.site_url or "/").rstrip("/") + "/" + prefix(lang)
-        config = load_config(config_file=root.config_file_path, site_dir=os.path.join(root.site_dir, lang),
+        # A forked build writes aside: this build cleans its site_dir after the fork.
+        site_dir = self.staging.aside(lang) if self.command else os.path.join(root.site_dir, lang)
+        config = load_config(config_file=root.config_file_path, site_dir=str(site_dir),
                              site_url=site_url, strict=root.strict)
         config.theme["language"] = lang
         return config

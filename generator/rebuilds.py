@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import partial
 
 import jinja2
@@ -54,6 +56,41 @@ class Prerendered:
         page._title_from_render = self.made.heading  # as MkDocs reads it from the first h1
         page.present_anchor_ids = set(self.made.anchors)
         page.links_to_anchors = {}  # its links come from the content model: `check` and `links` verify them
+
+
+# (theme folders, filter, state of the folders outside the installation) -> the theme's file list
+_LISTINGS: dict[tuple, list[str]] = {}
+
+
+def _stamp(folder: str) -> tuple:
+    """What changes when a file is added to or removed from a folder the project owns (overrides/)."""
+    if not os.path.isdir(folder) or os.path.realpath(folder).startswith(os.path.realpath(sys.prefix) + os.sep):
+        return ()  # the installed theme does not change while a process runs
+    return tuple(sorted((path, os.stat(path).st_mtime_ns) for path, _, _ in os.walk(folder)))
+
+
+def list_theme_once(config: MkDocsConfig) -> None:
+    """List the theme's files once per process: for every build of every language MkDocs lists the thousands
+    of files in Material's folders to find what to copy (0.2 s a build)."""
+    theme = config.theme
+    get_env = type(theme).get_env.__get__(theme)
+
+    def cached_env() -> jinja2.Environment:
+        env = get_env()
+        listing = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None) -> list[str]:
+            dirs = tuple(theme.dirs)
+            key = (dirs, tuple(theme.static_templates), extensions, getattr(filter_func, "__code__", filter_func),
+                   tuple(_stamp(folder) for folder in dirs))
+            if key not in _LISTINGS:
+                _LISTINGS[key] = listing(extensions, filter_func)
+            return _LISTINGS[key]
+
+        env.list_templates = list_templates
+        return env
+
+    theme.get_env = cached_env
 
 
 def _copy(token: dict) -> dict:

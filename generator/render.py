@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -198,11 +198,30 @@ class Renderer:
             self.h1, self.title = name, (None if title is None else str(escape(title)))
         anchor = anchor or (_H1_ID if level == 1 else self.headings.slugify(html.unescape(name), "-"))
         self.toc.append({"level": level, "id": anchor, "name": name})
-        link = Markup("")
+        anchor = escape(anchor)
+        link = ""
         if self.headings.permalink:
-            link = Markup('<a class="{}" href="#{}" title="{}">{}</a>').format(
-                self.headings.permalink_class, anchor, self.permalink_title, self.headings.permalink)
-        return Markup('<h{0} id="{1}">{2}{3}</h{0}>').format(level, anchor, inner, link)
+            link = (f'<a class="{escape(self.headings.permalink_class)}" href="#{anchor}" '
+                    f'title="{escape(self.permalink_title)}">{escape(self.headings.permalink)}</a>')
+        return Markup(f'<h{level} id="{anchor}">{inner}{link}</h{level}>')
+
+    def li(self, content: Markup, spaced: bool) -> Markup:
+        """A list item; in a list of several, spaced out as a paragraph (as the pages always had them)."""
+        return Markup(f"<li>\n<p>{content}</p>\n</li>\n" if spaced else f"<li>{content}</li>\n")
+
+    def link_list(self, items: list[tuple[Entry, Text | None]], ordered: bool = False) -> Markup:
+        """Linked entries, each with its note, as a list; 'none yet' when there are none."""
+        if not items:
+            return Markup(f"<p>{escape(self.t('none_yet'))}</p>\n")
+        tag, spaced = "ol" if ordered else "ul", len(items) > 1
+        lines = [self.li(Markup(f'<a href="{self.entry_href(target)}">{self.tx(target.name)}</a>'
+                                + (f": {self.tx(note)}" if note else "")), spaced) for target, note in items]
+        return Markup(f"<{tag}>\n{''.join(lines)}</{tag}>\n")
+
+    def text_list(self, texts: list[Text]) -> Markup:
+        """Entry texts as a list."""
+        spaced = len(texts) > 1
+        return Markup(f"<ul>\n{''.join(self.li(self.tx(text), spaced) for text in texts)}</ul>\n")
 
     def plain_fill(self, key: str, **texts: Text) -> str:
         """A UI pattern with entry texts put in, as plain text (for titles)."""
@@ -298,10 +317,7 @@ class Renderer:
 
     def page_url(self, target: str) -> Markup:
         """A relative URL from the current page to a built page ('archetypes/x/', '.' for the home page)."""
-        here = posixpath.dirname(self.src_uri)
-        if not self.src_uri.endswith("index.md"):
-            here = posixpath.join(here, posixpath.basename(self.src_uri)[:-3])
-        return Markup(posixpath.relpath(target, here or ".").rstrip("/") + "/")
+        return Markup(_relative_url(self.src_uri, target))
 
     def by_name(self, entries) -> list[Entry]:
         """Entries in the alphabetical order of their names in the page's language."""
@@ -340,6 +356,14 @@ class Renderer:
         pages += [page if isinstance(page, Page) else Page(*page)
                   for page in practice_files(self.book, self.lang, self.page)]
         return pages
+
+
+@lru_cache(maxsize=65536)  # the same few targets from pages in the same few folders: relpath is slow
+def _relative_url(src_uri: str, target: str) -> str:
+    here = posixpath.dirname(src_uri)
+    if not src_uri.endswith("index.md"):
+        here = posixpath.join(here, posixpath.basename(src_uri)[:-3])
+    return posixpath.relpath(target, here or ".").rstrip("/") + "/"
 
 
 def redirects(book: Handbook) -> list[tuple[str, str]]:

@@ -1,0 +1,68 @@
+"""Under `mkdocs serve`: the other languages build in worker processes, beside the language being built here.
+
+`mkdocs build` forks one build per language (builds.py), but `serve` rebuilds in the server's thread, where
+forking is unsafe. So serve starts worker processes once (spawned: fresh interpreters, safe beside threads),
+and each rebuild hands every worker one language. The workers keep what they compiled and cached between
+rebuilds (templates, validated files, the theme's file list), and a rebuild uses every core.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Job:
+    """One language's build, and what the root build read once for all of them (site address, git history)."""
+
+    lang: str
+    config_file: str
+    site_dir: str
+    site_url: str
+    strict: bool
+    root_url: str
+    base: str
+    outdated: frozenset[tuple[str, str]]
+    updated: dict[str, datetime.date]
+
+
+def _start_worker() -> None:
+    # A spawned worker has no logging set up: its warnings and errors go to the terminal, as the server's do.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+
+
+def _build(job: Job) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from .plugin import HandbookPlugin
+
+    config = load_config(config_file=job.config_file, site_dir=job.site_dir, site_url=job.site_url,
+                         strict=job.strict)
+    config.theme["language"] = job.lang
+    plugin = next(p for p in config.plugins.values() if isinstance(p, HandbookPlugin))
+    plugin.adopt(config, job)
+    build(config)
+
+
+class Workers:
+    """A worker process per language, started once for a `serve` session."""
+
+    def __init__(self, languages: int) -> None:
+        self.pool = ProcessPoolExecutor(max_workers=languages, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_start_worker)
+
+    def submit(self, job: Job) -> Future:
+        """Build one language in a worker; the future's result() raises what the build raised."""
+        return self.pool.submit(_build, job)
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
