@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -31,6 +34,16 @@ class Job:
 
 
 def _start_worker() -> None:
+    # A worker ends with the server, however the server ends: Ctrl-C reaches the workers too, but a server
+    # killed outright (SIGTERM from an editor, a test) would leave them waiting for work forever.
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="handbook-worker-parent", daemon=True).start()
     # A spawned worker has no logging set up: its warnings and errors go to the terminal, as the server's do.
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from conftest import ENV
 
 
@@ -82,3 +85,31 @@ def test_a_broken_save_keeps_the_last_good_site_and_the_fix_brings_the_page_back
         talker.write_text(good.replace('ru: "Болтун"', 'ru: "Говорун"'), "utf-8")
         page.wait_for_function("document.querySelector('h1').textContent.startsWith('Говорун')", timeout=60_000)
     assert "Traceback" not in log_path.read_text()
+
+
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is pid (Linux /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_the_language_workers_end_with_the_server_however_it_ends(project, tmp_path):
+    with mkdocs_serve(project, tmp_path / "serve.log") as port:
+        server = next(pid for pid in _children(os.getpid()) if str(port) in Path(f"/proc/{pid}/cmdline").read_text())
+        workers = _children(server)
+        assert len(workers) >= 3  # fr, ro and ru build beside English (and multiprocessing's resource tracker)
+        os.kill(server, signal.SIGKILL)  # no shutdown hook runs
+    deadline = time.monotonic() + 20
+    while (alive := {pid for pid in workers if Path(f"/proc/{pid}").exists()
+                     and Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"}) \
+            and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not alive, f"workers left running after the server was killed: {sorted(alive)}"
