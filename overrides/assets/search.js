@@ -25,6 +25,7 @@
   const BATCH = 8;  // results whose excerpts are fetched at a time
   const SECTIONS = 2;  // section links under one result, the best matches
   const WORDS = 8;  // words of a query searched
+  const PHRASE = 1.6;  // how much a page holding the query as a phrase moves up
   const DEBOUNCE = 80;  // ms after the last key before a query runs
 
   let engine = null;  // {lang, ready: Promise of the pagefind module}
@@ -75,6 +76,17 @@
       }
     }
     for (const page of pages.values()) page.rank = page.score * page.words.length / found.length;
+    // A page that holds the reader's words as typed, in that order ("client qui ne paie pas", a name of
+    // the non-payer), moves up over pages that only hold them apart (Pagefind's exact-phrase search, on
+    // index chunks already loaded). Measured on the 64 realistic queries: x1.3 leaves that one out of the
+    // first three, putting the phrase's pages first loses another ("sunteti profesionisti").
+    if (words.length > 1) {
+      const phrase = await pagefind.search(`"${words.join(" ").replace(/"/g, "")}"`);
+      for (const result of phrase.results) {
+        const page = pages.get(result.id);
+        if (page) page.rank *= PHRASE;
+      }
+    }
     return [...pages.values()].sort((a, b) => b.rank - a.rank);
   }
 
