@@ -43,6 +43,7 @@ HIDE = {"diagnose.html.j2": ["toc"], "cheatsheet.html.j2": ["navigation", "toc"]
 _H1_ID = "\ufdd0h1\ufdd0"  # stands for the title's id until every other heading's id is known
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are written on page after page
 def as_html(value: object) -> Markup:
     """Contributor text as HTML: escaped, whitespace runs made one space (non-breaking spaces are typography)."""
     return escape(re.sub(r"[^\S\u00a0\u202f]+", " ", str(value)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # CLDR's quotation marks (delimiters) per language: outer pair, inner pair. Babel does not ship them.
 QUOTES = {
@@ -34,6 +35,7 @@ def curly(text: str, lang: str, inner: bool = False) -> str:
     return _STRAIGHT.sub(lambda m: f"{start}{m.group(1)}{end}", text)
 
 
+@lru_cache(maxsize=1 << 16)  # the same names and UI strings are set on page after page
 def typeset(text: str, lang: str) -> str:
     """A text set for reading in its language: quotation marks, and French spacing."""
     text = curly(text, lang)
