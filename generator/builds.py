@@ -9,9 +9,24 @@ import sys
 from pathlib import Path
 
 from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from .languages import prefix
+
 log = logging.getLogger("mkdocs.plugins.generator.builds")
+
+
+def language_url(root_url: str | None, lang: str) -> str:
+    """The site_url of a language's build: the root build's, with the language's prefix."""
+    return (root_url or "/").rstrip("/") + "/" + prefix(lang)
+
+
+def language_config(config_file: str, site_dir: str, site_url: str, strict: bool, lang: str) -> MkDocsConfig:
+    """The configuration of one language's build: mkdocs.yml, moved to the language's folder, address and theme."""
+    config = load_config(config_file=config_file, site_dir=site_dir, site_url=site_url, strict=strict)
+    config.theme["language"] = lang
+    return config
 
 
 def start(config: MkDocsConfig, lang: str) -> int | None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as opt
-from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -22,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from . import sitemaps
 from .addresses import PLACEHOLDER_HINT, AddressError, check_site_url, is_placeholder, repository_from_environment
-from .builds import Staging, finish, start
+from .builds import Staging, finish, language_config, language_url, start
 from .content import load_handbook
 from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
 from .history import last_updated
@@ -110,7 +109,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.staging = Staging(config.site_dir)
                 config.site_dir = str(self.staging.staging)
             # The other languages build from here, each forked into a folder of its own beside this build's
-            # (moved into the site once every build succeeded); under `serve`, one after another at the end.
+            # (moved into the site once every build succeeded); without fork (a dirty build), one after
+            # another at the end; under `serve`, in worker processes once site_dir is clean (on_files).
             if not self.serving:
                 self.language_configs = {other: self._language_config(config, other)
                                          for other in self.config.languages if other != DEFAULT}
@@ -254,9 +254,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                  f"in {index.seconds:.1f} s")
 
     def _job(self, root: MkDocsConfig, lang: str) -> Job:
-        site_url = (root.site_url or "/").rstrip("/") + "/" + prefix(lang)
-        return Job(lang, root.config_file_path, os.path.join(root.site_dir, lang), site_url, root.strict,
-                   self.root_url, self.base, frozenset(self.outdated), self.updated)
+        return Job(lang, root.config_file_path, os.path.join(root.site_dir, lang), language_url(root.site_url, lang),
+                   root.strict, self.root_url, self.base, frozenset(self.outdated), self.updated)
 
     def adopt(self, config: MkDocsConfig, job: Job) -> None:
         """In a `serve` worker: what the root build read once; the content is read here (its last good
@@ -301,10 +300,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _language_config(self, root: MkDocsConfig, lang: str) -> MkDocsConfig:
         """The root build's configuration, moved to a language's prefix, theme and search."""
-        site_url = (root.site_url or "/").rstrip("/") + "/" + prefix(lang)
         # A forked build writes aside: this build cleans its site_dir after the fork.
         site_dir = self.staging.aside(lang) if self.command else os.path.join(root.site_dir, lang)
-        config = load_config(config_file=root.config_file_path, site_dir=str(site_dir),
-                             site_url=site_url, strict=root.strict)
-        config.theme["language"] = lang
-        return config
+        return language_config(root.config_file_path, str(site_dir), language_url(root.site_url, lang), root.strict,
+                               lang)

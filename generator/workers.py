@@ -54,13 +54,11 @@ def _start_worker() -> None:
 
 def _build(job: Job) -> None:
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
+    from .builds import language_config
     from .plugin import HandbookPlugin
 
-    config = load_config(config_file=job.config_file, site_dir=job.site_dir, site_url=job.site_url,
-                         strict=job.strict)
-    config.theme["language"] = job.lang
+    config = language_config(job.config_file, job.site_dir, job.site_url, job.strict, job.lang)
     plugin = next(p for p in config.plugins.values() if isinstance(p, HandbookPlugin))
     plugin.adopt(config, job)
     build(config)
