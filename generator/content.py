@@ -37,7 +37,7 @@ def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
             by_file.setdefault(problem.path, []).append(problem)
         each = [p for found in by_file.values() for p in _capped(found, MAX_PROBLEMS_PER_FILE, "in this file")]
         raise ContentError(_capped(each, MAX_PROBLEMS, "in content"))
-    return Handbook([_entry(kind, doc) for kind, doc in documents])
+    return Handbook([_entry_of(kind, doc) for kind, doc in documents])
 
 
 def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Document]], dict, list[Problem]]:
@@ -128,6 +128,18 @@ def _checked(path: Path, display: str, kind: str) -> tuple[Document | None, list
         found = schema_problems(doc, kind)
     _CHECKED[(kind, display)] = (digest, doc, found)
     return doc, found
+
+
+# The entry made from each document: the same document (a file whose bytes did not change, see _checked) gives
+# the same Entry object, which tells the pages of a `serve` rebuild that the entry did not change (memo.py).
+_ENTRIES: dict[tuple[str, str], tuple[Document, Entry]] = {}
+
+
+def _entry_of(kind: str, doc: Document) -> Entry:
+    made = _ENTRIES.get((kind, doc.path))
+    if made is None or made[0] is not doc:
+        made = _ENTRIES[(kind, doc.path)] = (doc, _entry(kind, doc))
+    return made[1]
 
 
 def _capped(found: list[Problem], limit: int, where: str) -> list[Problem]:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 import jinja2
@@ -29,6 +29,7 @@ from . import orientation
 from .collation import sort_key
 from .i18n import ui, untranslated
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
+from .memo import MEMOS, Lookups, Memo, templates_stamp
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from .plurals import forms, plural
 from .practice import practice_files
@@ -67,6 +68,14 @@ class Headings:
                    permalink="\u00b6" if permalink is True else (permalink or ""),
                    permalink_class=toc.get("permalink_class", "headerlink"))
 
+    def settings(self) -> tuple:
+        """What the headings are made with, comparable from one build to the next (the slug function is
+        made anew each time mkdocs.yml is read)."""
+        made = self.slugify
+        if isinstance(made, partial):
+            made = (made.func, made.args, tuple(sorted(made.keywords.items())))
+        return made, self.permalink, self.permalink_class
+
 
 def fold(text: str) -> str:
     """Latin letters without diacritics ('Atotștiutorul' -> 'Atotstiutorul'); Cyrillic is kept as is."""
@@ -97,6 +106,7 @@ class Page:
 
 
 @cache  # one per process: `serve` rebuilds and the four languages reuse its compiled templates
+@cache  # one per process: its templates are compiled once (and again when their file changes)
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the page templates: HTML, every value escaped unless marked as markup."""
     return jinja2.Environment(
@@ -133,7 +143,8 @@ class Renderer:
 
     def __init__(self, book: Handbook, lang: str, env: jinja2.Environment | None = None, *,
                  site_url: str = "", updated: Mapping[str, datetime.date] | None = None,
-                 outdated: Collection[tuple[str, str]] = (), headings: Headings | None = None):
+                 outdated: Collection[tuple[str, str]] = (), headings: Headings | None = None,
+                 memo: Memo | None = None):
         self.book, self.lang = book, lang
         self.headings = headings or Headings()
         self.permalink_title = ui("permalink", lang)
@@ -146,6 +157,11 @@ class Renderer:
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""  # the English root, absolute
         self.updated_on = updated or {}  # content file path -> date of its last commit
         self.reading_order: dict[str, list[Entry]] = {}  # kind -> its entries in the reader's order
+        self.memo = memo  # under `serve`: the pages of the last build, reused where nothing they show changed
+        self.lookups = Lookups(book) if memo is not None else None
+        if memo is not None:
+            memo.start((lang, self.site_url, self.headings.settings(), frozenset(outdated), dict(self.updated_on),
+                        templates_stamp(TEMPLATE_DIR)))
 
     # Helpers the templates call: strings are escaped by the templates, Markup is HTML made here.
     def t(self, key: str) -> str:
@@ -255,8 +271,9 @@ class Renderer:
 
     def neighbours(self, entry: Entry) -> tuple[Entry | None, Entry | None]:
         """The entries before and after this one in its kind, in the reader's alphabetical order."""
+        entries = self.book[entry.kind]  # read by every page that shows neighbours (memo.py notes it)
         if entry.kind not in self.reading_order:  # sorted once per kind, not once per page (1,000 pages: 35 s)
-            self.reading_order[entry.kind] = self.by_name(self.book[entry.kind].values())
+            self.reading_order[entry.kind] = self.by_name(entries.values())
         return orientation.neighbours(self.reading_order[entry.kind], entry)
 
     def updated(self, entry: Entry) -> tuple[str, str] | None:
@@ -300,6 +317,19 @@ class Renderer:
 
     def page(self, template: str, src_uri: str, entry: Entry | None = None, **context) -> Page:
         """Render one template as the page at src_uri: HTML, title, table of contents, anchors."""
+        if self.memo is None:
+            return self._page(template, src_uri, entry, context)
+        return self.memo.page(self.lookups, template, src_uri, entry, context,
+                              lambda recorder: self._page(template, src_uri, entry, context, recorder))
+
+    def _page(self, template: str, src_uri: str, entry: Entry | None, context: dict, book=None) -> Page:
+        real, self.book = self.book, book or self.book  # the templates and helpers read the book given
+        try:
+            return self._render_page(template, src_uri, entry, context)
+        finally:
+            self.book = real
+
+    def _render_page(self, template: str, src_uri: str, entry: Entry | None, context: dict) -> Page:
         self.src_uri, self.toc, self.title, self.h1 = src_uri, [], None, None
         content = self.env.get_template(template).render(
             h=self, book=self.book, lang=self.lang, languages=LANGUAGES, native=NATIVE_NAMES,
@@ -393,12 +423,15 @@ def render_redirect(target: str, lang: str) -> str:
 
 def render_language(book: Handbook, lang: str, *, site_url: str = "",
                     updated: Mapping[str, datetime.date] | None = None,
-                    outdated: Collection[tuple[str, str]] = (), headings: Headings | None = None) -> list[Page]:
+                    outdated: Collection[tuple[str, str]] = (), headings: Headings | None = None,
+                    reuse: bool = False) -> list[Page]:
     """Every page in one language; site_url (the English root) makes cheat sheets' QR codes; outdated
     holds the (file, language) of the translations to flag as made from an older English text; headings
-    follows mkdocs.yml's toc settings."""
+    follows mkdocs.yml's toc settings; reuse (under `serve`) keeps the pages of the last call in this
+    process whose inputs did not change (memo.py)."""
+    memo = MEMOS.setdefault(lang, Memo()) if reuse else None
     return Renderer(book, lang, environment(), site_url=site_url, updated=updated, outdated=outdated,
-                    headings=headings).pages()
+                    headings=headings, memo=memo).pages()
 
 
 def render_all(book: Handbook, languages=LANGUAGES, **options) -> dict[str, list[Page]]:
