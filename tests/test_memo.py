@@ -61,7 +61,7 @@ def test_reused_pages_are_the_pages_a_fresh_render_makes_after_each_edit(content
         reused = render_language(book, lang, reuse=True, **options)
         fresh = render_language(book, lang, **options)
         assert [page.src_uri for page in reused] == [page.src_uri for page in fresh], name
-        for made, expected in zip(reused, fresh):
+        for made, expected in zip(reused, fresh, strict=True):
             assert made == expected, f"after {name}: {made.src_uri} is not what a fresh render makes"
         kept = {page.src_uri for page in reused if before.get(page.src_uri) is page}
         pages = {page.src_uri for page in reused if page.src_uri.endswith(".md")}  # not the data files
