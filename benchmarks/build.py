@@ -341,7 +341,7 @@ def index_metrics(site: Path, ids: dict[str, list[str]]) -> dict:
     from generator.search import INDEX_DIR, KIND_ORDER, indexed_pages, pagefind_command
 
     bundle = site / INDEX_DIR
-    pages = indexed_pages(site)
+    pages = indexed_pages(bundle)
     entries = sum(len(kind_ids) for kind_ids in ids.values())
     sizes = {}
     for lang in LANGUAGES:

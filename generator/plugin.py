@@ -8,6 +8,7 @@ language; this plugin runs them, so plain `mkdocs build` and `mkdocs serve` buil
 from __future__ import annotations
 
 import os
+import shutil
 from concurrent.futures import Future
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,6 +27,7 @@ from .content import load_handbook
 from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
 from .history import last_updated
 from .i18n import ui
+from .increments import SCRATCH, SERVED, Served, move_over, setting
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from .model import KIND_ORDER, Handbook
 from .previews import OG_LOCALES, Preview, preview
@@ -33,7 +35,7 @@ from .problems import ContentError
 from .rebuilds import THEME_BYTECODE, Prerendered, list_theme_once
 from .render import Headings, Page, redirects, render_language, render_redirect
 from .sanitize import clean
-from .search import SearchError, build_index, labels
+from .search import INDEX_DIR, Background, SearchError, SearchIndex, build_index, labels
 from .search import binary as search_binary
 from .staleness import outdated
 from .workers import Job, Workers
@@ -41,6 +43,9 @@ from .workers import Job, Workers
 log = get_plugin_logger(__name__)
 
 # UI strings the theme templates and scripts use (page not found, copy-link buttons, the kind indexes).
+# The navigation: (UI string, page) in order.
+NAV = (("home", "index.md"), ("diagnose", "diagnose.md"), *((kind, f"{kind}/index.md") for kind in KIND_ORDER),
+       ("tags", "tags/index.md"), ("practice", "practice/index.md"))
 THEME_STRINGS = ("home", "diagnose", "tags", *KIND_ORDER, "copy_link", "link_copied", "copy_failed",
                  "not_found_title", "not_found_text", "not_found_kind", "not_found_search", "not_found_browse")
 
@@ -77,6 +82,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.building: dict[str, Future] = {}
         self.lastmods: dict[str, str] = {}  # src_uri -> date of the entry file's last commit
         self.told_placeholder = False
+        self.extras: dict[str, dict[str, str]] = {}  # language -> src_uri -> text of the other generated files
+        # Under `serve`: each language's served folder, and the files its build writes (None: all) with the
+        # inputs of every file (increments.py); the search index built after the reload.
+        self.served_dirs: dict[str, Path] = {}
+        self.plans: dict[str, tuple[frozenset[str] | None, dict]] = {}
+        self.whole = False  # build every file of the language (a worker's: the root build cleaned its folder)
+        self.indexer: Background | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` runs builds in a server thread: forking there is unsafe, and it writes to a
@@ -89,6 +101,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if lang not in self.config.languages:
             raise PluginError(f"theme.language is '{lang}'; the handbook builds {', '.join(self.config.languages)}")
         self._set_repository(config)
+        if lang == DEFAULT and self.serving:
+            self._stop_indexer(Path(config.site_dir))
         if lang == DEFAULT:
             try:
                 self.root_url = check_site_url(config.site_url)
@@ -120,18 +134,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Content was validated in full above, before anything was written.
         self.pages[lang] = render_language(self.book, lang, site_url=self.root_url, updated=self.updated,
                                            outdated=self.outdated,
-                                           headings=Headings.from_config(config.mdx_configs.get("toc", {})))
+                                           headings=Headings.from_config(config.mdx_configs.get("toc", {})),
+                                           reuse=self.serving)
         self.made[lang] = {page.src_uri: page for page in self.pages[lang] if page.src_uri.endswith(".md")}
         self.previews[lang] = {page.src_uri: preview(page.src_uri, page.entry, lang) for page in self.pages[lang]}
         # Git dates are read once, above: the forked builds inherit them.
         self.lastmods = {page.src_uri: self.updated[page.entry.path].isoformat()
                          for page in self.pages[lang] if page.entry is not None and page.entry.path in self.updated}
+        self.extras[lang] = dict(self._other_files(lang))
         list_theme_once(config)
         config.site_name = ui("site_name", lang)
         config.extra["handbook_search"] = labels(lang)
-        config.nav = [{ui("home", lang): "index.md"}, {ui("diagnose", lang): "diagnose.md"}] + [
-            {ui(kind, lang): f"{kind}/index.md"} for kind in KIND_ORDER] + [{ui("tags", lang): "tags/index.md"},
-                                                               {ui("practice", lang): "practice/index.md"}]
+        # Under `serve` the index is built after the reload: the search dialog waits for it (seconds).
+        config.extra["handbook_search_wait"] = 120 if self.serving else 0
+        config.nav = [{ui(key, lang): src_uri} for key, src_uri in NAV]
         config.extra["alternate"] = [
             {"name": NATIVE_NAMES[other], "link": self.base + prefix(other), "lang": other, "prefix": prefix(other),
              "url": self.root_url + prefix(other), "locale": OG_LOCALES[other]}
@@ -141,7 +157,33 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.extra["handbook_ui"] = {key: ui(key, lang) for key in THEME_STRINGS}
         config.extra["handbook_kinds"] = list(KIND_ORDER)
         config.extra["handbook_prefix"] = prefix(lang)
+        if self.serving:
+            self._plan(config, lang)
         return config
+
+    def _other_files(self, lang: str):
+        """(src_uri, text) of the generated files that are not pages: redirects, and the JSON export."""
+        for old, target in redirects(self.book):
+            yield old, render_redirect(target, lang)
+        if lang == DEFAULT:
+            yield EXPORT_PATH, export_json(self.book)
+            yield EXPORT_SCHEMA_PATH, EXPORT_SCHEMA_FILE.read_text("utf-8")
+
+    def _plan(self, config: MkDocsConfig, lang: str) -> None:
+        """Under `serve`: after the first build, write only the files whose inputs changed (increments.py)."""
+        served = Path(config.site_dir)
+        self.served_dirs[lang] = served
+        inputs: dict[str, object] = {page.src_uri: (page, page.entry.path if page.entry else None,
+                                                    self.previews[lang].get(page.src_uri),
+                                                    self.lastmods.get(page.src_uri)) for page in self.pages[lang]}
+        inputs.update(self.extras[lang])
+        here = setting(config.config_file_path, config.theme.dirs, lang, config.site_url, str(served),
+                       sorted(self.lastmods.items()))  # the sitemap shows the dates
+        changed = SERVED.setdefault(lang, Served()).plan(here, inputs, whole=self.whole or not served.is_dir())
+        self.plans[lang] = (changed, inputs)
+        if changed is not None:
+            config.site_dir = str(served / SCRATCH)
+            config.theme.static_templates.clear()  # 404 page and sitemap: the same pages, the same dates
 
     def _check_search(self) -> None:
         # Before anything is built: a missing Pagefind would otherwise fail only after every language.
@@ -183,8 +225,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         lang = config.theme["language"]
         if lang == DEFAULT and self.serving:  # site_dir is clean now: the workers build beside this build
             others = [other for other in self.config.languages if other != DEFAULT]
-            self.workers = self.workers or Workers(len(others))
-            self.building = {other: self.workers.submit(self._job(config, other)) for other in others}
+            self.workers = self.workers or Workers(others)
+            whole = self.plans[lang][0] is None  # this build cleaned the folders of the other languages
+            self.building = {other: self.workers.submit(self._job(config, other, whole)) for other in others}
         # docs_dir is content/: its YAML is the source of the pages, not files to publish.
         for file in list(files):
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir)):
@@ -194,12 +237,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # "Edit this page" opens the entry's YAML file (edit_uri points at the repository root).
             file.edit_uri = page.entry.path if page.entry is not None else None
             files.append(file)
-        for old, target in redirects(self.book):
-            files.append(File.generated(config, old, content=render_redirect(target, lang)))
-        if lang == DEFAULT:
-            files.append(File.generated(config, EXPORT_PATH, content=export_json(self.book)))
-            files.append(File.generated(config, EXPORT_SCHEMA_PATH,
-                                        content=EXPORT_SCHEMA_FILE.read_text("utf-8")))
+        for src_uri, text in self.extras[lang].items():
+            files.append(File.generated(config, src_uri, content=text))
+        changed = self.plans[lang][0] if self.serving else None
+        if changed is not None:  # the theme's files and unchanged pages are served as they are
+            keep = changed | {src_uri for _, src_uri in NAV}  # the navigation needs its pages
+            files = Files([file for file in files if file.src_uri in keep])
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -229,6 +272,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return clean(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.serving:
+            self._served(config.theme["language"], Path(config.site_dir))
         if config.theme["language"] != DEFAULT:
             return
         forked = [lang for lang, pid in self.started.items() if pid]
@@ -238,29 +283,56 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"the {', '.join(failed)} build failed (see above); the previous site was kept")
         for lang in forked:
             self.staging.place(lang)
-        sitemaps.write_index(Path(config.site_dir), self.root_url, self.config.languages)
-        # Every language is built: index them all at once, before the site is published. Under `serve` too,
-        # before the browser reloads: a page loads its search index once, so an index written after the
-        # reload would only be seen at the next one (and Pagefind cannot update an index in place).
+        site = self.served_dirs[DEFAULT] if self.serving else Path(config.site_dir)
+        sitemaps.write_index(site, self.root_url, self.config.languages)
+        # Every language is built: index them all at once (Pagefind cannot update an index in place), before
+        # the site is published. Under `serve`, after the pages are served: the reload does not wait for it,
+        # and the search dialog of the reloaded page waits for the new index (the old one is gone).
         expected = dict.fromkeys(self.config.languages, sum(len(self.book[kind]) for kind in KIND_ORDER))
+        if self.serving:
+            self.indexer = Background(site, expected, self._indexed)
+            return
         try:
-            index = build_index(Path(config.site_dir), expected)
+            index = build_index(site, expected)
         except SearchError as error:
             kept = "; the previous site was kept" if self.staging else ""
             raise PluginError(f"search index: {error}{kept}") from None
+        self._indexed(index)
+
+    @staticmethod
+    def _indexed(index: SearchIndex | SearchError) -> None:
+        if isinstance(index, SearchError):  # under `serve`, after the build: the terminal shows it
+            log.error(f"search index: {index}")
+            return
         for warning in index.warnings:  # a page Pagefind had trouble with: fails a --strict build
             log.warning(f"search index: {warning}")
         log.info(f"search: indexed {sum(index.pages.values())} pages in {len(index.pages)} languages "
                  f"in {index.seconds:.1f} s")
 
-    def _job(self, root: MkDocsConfig, lang: str) -> Job:
-        return Job(lang, root.config_file_path, os.path.join(root.site_dir, lang), language_url(root.site_url, lang),
-                   root.strict, self.root_url, self.base, frozenset(self.outdated), self.updated)
+    def _served(self, lang: str, built: Path) -> None:
+        """Under `serve`, a language built: move what it wrote over the served site, if it wrote aside."""
+        changed, inputs = self.plans.pop(lang)
+        if changed is not None:
+            moved = move_over(built, self.served_dirs[lang])
+            log.debug(f"[{lang}] {moved} changed files of {len(inputs)} written")
+        SERVED[lang].done(inputs)
+
+    def _stop_indexer(self, site: Path) -> None:
+        """Before a `serve` rebuild: the index being built is of the old pages, and so is the one served."""
+        if self.indexer is not None:
+            self.indexer.stop()
+            self.indexer = None
+        shutil.rmtree(site / INDEX_DIR, ignore_errors=True)
+
+    def _job(self, root: MkDocsConfig, lang: str, whole: bool) -> Job:
+        return Job(lang, root.config_file_path, str(self.served_dirs[DEFAULT] / lang),
+                   language_url(root.site_url, lang), root.strict, self.root_url, self.base, frozenset(self.outdated),
+                   self.updated, whole)
 
     def adopt(self, config: MkDocsConfig, job: Job) -> None:
         """In a `serve` worker: what the root build read once; the content is read here (its last good
         version is kept, as the root build keeps its own, which tells the terminal what is wrong)."""
-        self.serving, self.command = True, None
+        self.serving, self.command, self.whole = True, None, job.whole
         self.root_url, self.base, self.outdated, self.updated = job.root_url, job.base, job.outdated, job.updated
         self.book = self._load(config, keep=self.book, quiet=True)
         self.pages = {}
@@ -288,6 +360,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.building = {}
 
     def on_shutdown(self) -> None:
+        if self.indexer is not None:
+            self.indexer.stop()
+            self.indexer = None
         if self.workers is not None:
             self.workers.shutdown()
             self.workers = None

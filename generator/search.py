@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,30 +68,37 @@ def pagefind_command(site_dir: Path, glob: str = GLOB, output: Path | None = Non
     return [str(binary()), "--site", str(site_dir), *where, "--glob", glob, "--exclude-selectors", EXCLUDE, "--quiet"]
 
 
-def build_index(site_dir: Path, expected: dict[str, int]) -> SearchIndex:
-    """Index the built site into site_dir/pagefind; expected: the number of entry pages per language."""
-    command = pagefind_command(site_dir)
+def build_index(site_dir: Path, expected: dict[str, int], output: Path | None = None,
+                started: Callable[[subprocess.Popen], None] | None = None) -> SearchIndex:
+    """Index the built site into site_dir/pagefind (or output); expected: the number of entry pages per
+    language; started is given Pagefind's process (to stop it)."""
+    command = pagefind_command(site_dir, output=output)
     start = time.perf_counter()
     try:
         # cwd: Pagefind reads a pagefind.yml from its working directory; the site has none.
-        done = subprocess.run(command, cwd=site_dir, capture_output=True, text=True, timeout=3600)
+        with subprocess.Popen(command, cwd=site_dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True) as process:
+            if started is not None:
+                started(process)
+            said, _ = process.communicate(timeout=3600)
     except OSError as error:
         raise SearchError(f"Pagefind could not run: {error}") from None
     seconds = time.perf_counter() - start
-    output = [line.strip() for line in (done.stdout + done.stderr).splitlines() if line.strip()]
-    if done.returncode != 0:
-        raise SearchError(f"Pagefind failed (exit {done.returncode}): {output[-1] if output else 'no output'}")
-    pages = indexed_pages(site_dir)
+    output_lines = [line.strip() for line in said.splitlines() if line.strip()]
+    if process.returncode != 0:
+        raise SearchError(f"Pagefind failed (exit {process.returncode}): "
+                          f"{output_lines[-1] if output_lines else 'no output'}")
+    pages = indexed_pages(output or site_dir / INDEX_DIR)
     for lang, count in expected.items():
         if pages.get(lang, 0) != count:
-            why = missing_page(site_dir, lang) or (output[-1] if output else "other pages than the entries")
+            why = missing_page(site_dir, lang) or (output_lines[-1] if output_lines else "other pages than the entries")
             raise SearchError(f"the {lang} search index has {pages.get(lang, 0)} pages, expected {count}: {why}")
-    return SearchIndex(pages, seconds, output)
+    return SearchIndex(pages, seconds, output_lines)
 
 
-def indexed_pages(site_dir: Path) -> dict[str, int]:
-    """Pages in each language's index, as Pagefind recorded them."""
-    entry = site_dir / INDEX_DIR / "pagefind-entry.json"
+def indexed_pages(index_dir: Path) -> dict[str, int]:
+    """Pages in each language's index (the folder Pagefind wrote), as Pagefind recorded them."""
+    entry = index_dir / "pagefind-entry.json"
     try:
         languages = json.loads(entry.read_text("utf-8"))["languages"]
     except (OSError, ValueError, KeyError) as error:
@@ -105,3 +116,44 @@ def missing_page(site_dir: Path, lang: str) -> str | None:
                 continue
             return f"{page.relative_to(site_dir)} has no data-pagefind-body"
     return None
+
+
+class Background:
+    """Under `mkdocs serve`: the index built in a thread after the pages are served, into a folder of its own
+    that takes the place of site_dir/pagefind when it is whole; report() is given the index or the error."""
+
+    def __init__(self, site_dir: Path, expected: dict[str, int], report: Callable[[SearchIndex | SearchError], None]):
+        self.building = site_dir / f".{INDEX_DIR}.building"
+        self.final = site_dir / INDEX_DIR
+        self.process: subprocess.Popen | None = None
+        self.stopped = False
+        self.thread = threading.Thread(target=self._run, args=(site_dir, expected, report),
+                                       name="handbook-search-index", daemon=True)
+        self.thread.start()
+
+    def _run(self, site_dir: Path, expected: dict[str, int], report) -> None:
+        shutil.rmtree(self.building, ignore_errors=True)
+        try:
+            index = build_index(site_dir, expected, output=self.building, started=self._started)
+        except SearchError as error:
+            if not self.stopped:
+                report(error)
+            return
+        if self.stopped:
+            return
+        shutil.rmtree(self.final, ignore_errors=True)
+        os.rename(self.building, self.final)
+        report(index)
+
+    def _started(self, process: subprocess.Popen) -> None:
+        self.process = process
+        if self.stopped:
+            process.terminate()
+
+    def stop(self) -> None:
+        """End the indexing (the pages changed again), and wait for it."""
+        self.stopped = True
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+        self.thread.join()
+        shutil.rmtree(self.building, ignore_errors=True)

@@ -31,6 +31,7 @@ class Job:
     base: str
     outdated: frozenset[tuple[str, str]]
     updated: dict[str, datetime.date]
+    whole: bool  # build every file: the root build cleaned this language's folder
 
 
 def _start_worker() -> None:
@@ -65,15 +66,18 @@ def _build(job: Job) -> None:
 
 
 class Workers:
-    """A worker process per language, started once for a `serve` session."""
+    """A worker process per language, started once for a `serve` session: a language is built by the same
+    process every time, which keeps what its last build made (memo.py) and wrote (increments.py)."""
 
-    def __init__(self, languages: int) -> None:
-        self.pool = ProcessPoolExecutor(max_workers=languages, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_start_worker)
+    def __init__(self, languages: list[str]) -> None:
+        spawn = multiprocessing.get_context("spawn")
+        self.pools = {lang: ProcessPoolExecutor(max_workers=1, mp_context=spawn, initializer=_start_worker)
+                      for lang in languages}
 
     def submit(self, job: Job) -> Future:
-        """Build one language in a worker; the future's result() raises what the build raised."""
-        return self.pool.submit(_build, job)
+        """Build one language in its worker; the future's result() raises what the build raised."""
+        return self.pools[job.lang].submit(_build, job)
 
     def shutdown(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for pool in self.pools.values():
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -41,7 +41,7 @@
     if (!engine || engine.lang !== lang) {
       const previous = engine;
       engine = {lang, ready: (async () => {
-        const pagefind = await import(bundle);
+        const pagefind = await fetchIndex();
         if (previous) await pagefind.destroy();
         // On the main thread: a search takes milliseconds here, and the worker would cost another 41 KB.
         await pagefind.options({excerptLength: 24, noWorker: true});
@@ -51,6 +51,20 @@
       engine.ready.catch(fail);
     }
     return engine.ready;
+  }
+
+  // Under `mkdocs serve` the index is built after the page reloads (data-pagefind-wait, in seconds): until
+  // it is there, pagefind.js is missing, so it is asked for again (anew: a failed import is remembered).
+  async function fetchIndex() {
+    const until = Date.now() + 1000 * Number(root.dataset.pagefindWait || 0);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await import(attempt ? `${bundle}?attempt=${attempt}` : bundle);
+      } catch (error) {
+        if (Date.now() >= until) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
   }
 
   // Pagefind wants every word of a query on a page, but readers type phrases ("clients who don't pay"):
