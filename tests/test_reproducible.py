@@ -47,7 +47,8 @@ def test_two_builds_are_byte_identical(tmp_path):
     first, second = files(one), files(two)
     assert first.keys() == second.keys(), f"only in one build: {sorted(first.keys() ^ second.keys())[:20]}"
     differ = [name for name in first if first[name] != second[name]]
-    assert indexed_pages(one / "pagefind") == indexed_pages(two / "pagefind")  # the same pages in each language's search index
+    # The same pages in each language's search index.
+    assert indexed_pages(one / "pagefind") == indexed_pages(two / "pagefind")
     report = "\n\n".join(f"{name}:\n{first_difference(first[name], second[name])}" for name in differ[:5])
     assert not differ, f"{len(differ)} of {len(first)} files differ, e.g.\n{report}"
     # Nothing of the machine that built it: neither the checkout's nor the site's folder.
