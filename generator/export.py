@@ -53,5 +53,37 @@ def export(book: Handbook) -> dict:
 
 
 def export_json(book: Handbook) -> str:
-    """The export as JSON text: sorted keys, so two builds of the same content are identical."""
-    return json.dumps(export(book), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    """The export as JSON text: sorted keys, so two builds of the same content are identical.
+
+    What json.dumps(export(book), sort_keys=True, indent=1) writes, made of each entry's JSON text, which is
+    kept while the entry and its links stay the same (`mkdocs serve` writes the export on every save).
+    """
+    top = {"languages": list(LANGUAGES), "version": VERSION, **book.kinds}
+    members = []
+    for key in sorted(top):
+        if key in book.kinds:
+            items = [_entry_json(book, entry) for entry in top[key].values()]
+            value = "[\n  " + ",\n  ".join(items) + "\n ]" if items else "[]"
+        else:
+            value = _dumps(top[key], depth=1)
+        members.append(f" {_dumps(key)}: {value}")
+    return "{\n" + ",\n".join(members) + "\n}\n"
+
+
+def _dumps(value: object, depth: int = 0) -> str:
+    """JSON as export_json writes it, for a value nested depth levels deep (JSON strings hold no newline)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1).replace("\n", "\n" + " " * depth)
+
+
+_RELATIONS = ("symptoms", "responses", "related", "archetypes")
+# (kind, id) -> (what the entry's JSON is made from, the JSON)
+_ENTRY_JSON: dict[tuple[str, str], tuple[tuple, str]] = {}
+
+
+def _entry_json(book: Handbook, entry: Entry) -> str:
+    made_from = (entry, tuple(book.linked(entry, relation) for relation in _RELATIONS),
+                 book.cited_by.get(entry.id, ()))
+    known = _ENTRY_JSON.get((entry.kind, entry.id))
+    if known is None or known[0] != made_from:
+        known = _ENTRY_JSON[(entry.kind, entry.id)] = (made_from, _dumps(_entry(book, entry), depth=2))
+    return known[1]

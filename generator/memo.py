@@ -2,7 +2,8 @@
 
 A page is made from its template and context, the language's settings, and the entries it read. While a
 page renders, its templates see the handbook through a Recorder, which answers every lookup (an entry, a
-kind's entries, an entry's links, a source's citations) from the real handbook and notes the question
+kind's entries, an entry's links, a source's citations; or a question the renderer derives from the
+handbook, like an entry's neighbours in reading order) from the real handbook and notes the question
 with its answer. The next build reuses the page if each question gets the same answer again: the loader
 keeps the same Entry object for a file whose bytes did not change, so "the same" is identity for entries,
 and equality for links. Anything else a page is made from (site address, git dates, outdated
@@ -21,8 +22,9 @@ from .model import KIND_ORDER, Entry, Handbook, Link
 class Lookups:
     """The answers of one build's handbook, each computed once, and each compared once with a former answer."""
 
-    def __init__(self, book: Handbook) -> None:
+    def __init__(self, book: Handbook, derived: Mapping[str, Callable[..., object]] | None = None) -> None:
         self.book = book
+        self.derived = derived or {}  # questions the renderer answers from the handbook: name -> function(*args)
         self.answers: dict[tuple, object] = {}
         self.verdicts: dict[tuple, bool] = {}
 
@@ -35,8 +37,10 @@ class Lookups:
                 found = self.book[args[0]].get(args[1])
             elif what == "linked":
                 found = self.book.backlinks.get(tuple(args), ())
-            else:  # "cited_by"
+            elif what == "cited_by":
                 found = self.book.cited_by.get(args[0], ())
+            else:
+                found = self.derived[what](*args)
             self.answers[question] = found
         return self.answers[question]
 
@@ -55,9 +59,12 @@ class Recorder:
         self.lookups = lookups
         self.reads: dict[tuple, object] = {}
 
-    def _read(self, question: tuple) -> object:
+    def ask(self, question: tuple) -> object:
+        """The answer to a question, noted: one of Lookups' own, or one of its derived ones."""
         self.reads[question] = found = self.lookups.answer(question)
         return found
+
+    _read = ask
 
     def __getitem__(self, kind: str) -> Mapping[str, Entry]:
         self._read(("kind", kind))

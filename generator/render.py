@@ -29,7 +29,7 @@ from . import orientation
 from .collation import sort_key
 from .i18n import ui, untranslated
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
-from .memo import MEMOS, Lookups, Memo, templates_stamp
+from .memo import MEMOS, Lookups, Memo, Recorder, templates_stamp
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from .plurals import forms, plural
 from .practice import practice_files
@@ -158,7 +158,8 @@ class Renderer:
         self.updated_on = updated or {}  # content file path -> date of its last commit
         self.reading_order: dict[str, list[Entry]] = {}  # kind -> its entries in the reader's order
         self.memo = memo  # under `serve`: the pages of the last build, reused where nothing they show changed
-        self.lookups = Lookups(book) if memo is not None else None
+        self.handbook = book  # self.book is what the page being rendered reads through (memo.py)
+        self.lookups = Lookups(book, {"neighbours": self._neighbours}) if memo is not None else None
         if memo is not None:
             memo.start((lang, self.site_url, self.headings.settings(), frozenset(outdated), dict(self.updated_on),
                         templates_stamp(TEMPLATE_DIR)))
@@ -271,10 +272,14 @@ class Renderer:
 
     def neighbours(self, entry: Entry) -> tuple[Entry | None, Entry | None]:
         """The entries before and after this one in its kind, in the reader's alphabetical order."""
-        entries = self.book[entry.kind]  # read by every page that shows neighbours (memo.py notes it)
-        if entry.kind not in self.reading_order:  # sorted once per kind, not once per page (1,000 pages: 35 s)
-            self.reading_order[entry.kind] = self.by_name(entries.values())
-        return orientation.neighbours(self.reading_order[entry.kind], entry)
+        if isinstance(self.book, Recorder):  # the page depends on its two neighbours, not on all the kind
+            return self.book.ask(("neighbours", entry.kind, entry.id))
+        return self._neighbours(entry.kind, entry.id)
+
+    def _neighbours(self, kind: str, entry_id: str) -> tuple[Entry | None, Entry | None]:
+        if kind not in self.reading_order:  # sorted once per kind, not once per page (1,000 pages: 35 s)
+            self.reading_order[kind] = self.by_name(self.handbook[kind].values())
+        return orientation.neighbours(self.reading_order[kind], self.handbook.get(kind, entry_id))
 
     def updated(self, entry: Entry) -> tuple[str, str] | None:
         """When the entry's file last changed (git): ISO date and the date written in the reader's language."""

@@ -87,6 +87,17 @@ def _blob_state(text: str, commit: str, date: str) -> State | None:
     return _state(text, commit, date)
 
 
+# Under `mkdocs serve` every rebuild asks again: each file is parsed again only when its text changed.
+_CURRENT: dict[str, tuple[str, State | None]] = {}
+
+
+def _current_state(path: str, text: str) -> State | None:
+    known = _CURRENT.get(path)
+    if known is None or known[0] != text:
+        known = _CURRENT[path] = (text, _state(text))
+    return known[1]
+
+
 def outdated(root: Path, folder: str = "content", ref: str | None = None) -> dict[tuple[str, str], tuple[Change, ...]]:
     """(file, language) -> the changed English fields, for every outdated translation.
 
@@ -105,7 +116,7 @@ def outdated(root: Path, folder: str = "content", ref: str | None = None) -> dic
     old_blobs = versions.read_blobs(root, {v.blob for path in current for v in histories.get(path, ())})
     found = {}
     for path, text in current.items():
-        now = _state(text)
+        now = _current_state(path, text)
         if now is None:
             continue
         states = [now] + [state for v in histories.get(path, ())
