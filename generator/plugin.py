@@ -7,6 +7,7 @@ language; this plugin runs them, so plain `mkdocs build` and `mkdocs serve` buil
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from concurrent.futures import Future
@@ -128,6 +129,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if not self.serving:
                 self.language_configs = {other: self._language_config(config, other)
                                          for other in self.config.languages if other != DEFAULT}
+                if self.command:
+                    # What is read so far is shared by the forked builds: set apart from the collector, whose
+                    # passes over it would copy the memory pages holding it into every process (and take time).
+                    gc.freeze()
                 self.started = {other: start(cfg, other) if self.command else None
                                 for other, cfg in self.language_configs.items()}
         # Each language renders its own pages: in a forked build, in parallel with the others.
@@ -279,6 +284,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         forked = [lang for lang, pid in self.started.items() if pid]
         failed = finish(self.started, self.language_configs) + self._finish_workers()
         self.started = {}
+        gc.unfreeze()
         if failed:
             raise PluginError(f"the {', '.join(failed)} build failed (see above); the previous site was kept")
         for lang in forked:
