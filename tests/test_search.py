@@ -93,7 +93,7 @@ def fake_pagefind(folder: Path, script: str) -> str:
 @pytest.mark.parametrize("binary,message", [
     ("/nonexistent/pagefind", "search index: the Pagefind binary was not found at /nonexistent/pagefind: "
                               "pip install -r requirements.txt (pagefind[bin]); nothing was built"),
-    ("fails", "search index: Pagefind failed (exit 3): Error: could not write the index; "
+    ("fails", "search index: Pagefind failed on the en pages (exit 3): Error: could not write the index; "
               "the previous site was kept"),
     ("warns", "search index: Found a page with two data-pagefind-body elements"),
 ])
