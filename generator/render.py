@@ -106,7 +106,6 @@ class Page:
 
 
 @cache  # one per process: `serve` rebuilds and the four languages reuse its compiled templates
-@cache  # one per process: its templates are compiled once (and again when their file changes)
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the page templates: HTML, every value escaped unless marked as markup."""
     return jinja2.Environment(
@@ -394,12 +393,18 @@ class Renderer:
         return pages
 
 
-@lru_cache(maxsize=65536)  # the same few targets from pages in the same few folders: relpath is slow
 def _relative_url(src_uri: str, target: str) -> str:
+    """posixpath.relpath(target, the page's folder) + '/', for the site's short paths without its cost (a
+    page links to tens of pages; a cache of the pairs thrashed at 5,000 entries)."""
     here = posixpath.dirname(src_uri)
     if not src_uri.endswith("index.md"):
         here = posixpath.join(here, posixpath.basename(src_uri)[:-3])
-    return posixpath.relpath(target, here or ".").rstrip("/") + "/"
+    start = [part for part in here.split("/") if part and part != "."]
+    goal = [part for part in target.split("/") if part and part != "."]
+    same = 0
+    while same < len(start) and same < len(goal) and start[same] == goal[same]:
+        same += 1
+    return "/".join([".."] * (len(start) - same) + goal[same:] or ["."]) + "/"
 
 
 def redirects(book: Handbook) -> list[tuple[str, str]]:

@@ -236,3 +236,21 @@ def test_a_local_build_with_the_placeholder_repository_says_once_how_to_set_it(p
     assert result.returncode == 0, result.stderr
     hints = [line for line in result.stderr.splitlines() if "placeholder repository" in line]
     assert len(hints) == 1 and "GITHUB_REPOSITORY=<owner>/<name>" in hints[0] and "repo_url" in hints[0]
+
+
+def test_relative_urls_are_what_posixpath_makes():
+    import itertools
+    import posixpath
+
+    from generator.render import _relative_url
+
+    pages = ["index.md", "diagnose.md", "print.md", "archetypes/index.md", "archetypes/talker.md", "tags/time.md",
+             "cheatsheets/talker.md", "practice/index.md", "practice/print.md", "tags/index.md"]
+    targets = [".", "archetypes/", "archetypes/talker/", "archetypes/talker-two/", "tags/", "tags/time/",
+               "practice/", "practice/print/", "print/", "diagnose/", "cheatsheets/talker/", "symptoms/x/"]
+    for src_uri, target in itertools.product(pages, targets):
+        here = posixpath.dirname(src_uri)
+        if not src_uri.endswith("index.md"):
+            here = posixpath.join(here, posixpath.basename(src_uri)[:-3])
+        assert _relative_url(src_uri, target) == posixpath.relpath(target, here or ".").rstrip("/") + "/", (
+            src_uri, target)
