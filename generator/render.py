@@ -153,6 +153,7 @@ class Renderer:
         self.outdated = outdated  # (file, language) of every translation made from an older English text
         self.env = env or environment()
         self.src_uri = ""
+        self.folder: tuple[str, ...] = ()  # the current page's folder, as path segments
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""  # the English root, absolute
         self.updated_on = updated or {}  # content file path -> date of its last commit
         self.reading_order: dict[str, list[Entry]] = {}  # kind -> its entries in the reader's order
@@ -335,6 +336,7 @@ class Renderer:
 
     def _render_page(self, template: str, src_uri: str, entry: Entry | None, context: dict) -> Page:
         self.src_uri, self.toc, self.title, self.h1 = src_uri, [], None, None
+        self.folder = _folder(src_uri)
         content = self.env.get_template(template).render(
             h=self, book=self.book, lang=self.lang, languages=LANGUAGES, native=NATIVE_NAMES,
             kinds=KIND_ORDER, untranslated=untranslated, stale=self.stale, Source=Source, Link=Link,
@@ -352,7 +354,7 @@ class Renderer:
 
     def page_url(self, target: str) -> Markup:
         """A relative URL from the current page to a built page ('archetypes/x/', '.' for the home page)."""
-        return Markup(_relative_url(self.src_uri, target))
+        return Markup(_relative_url(self.src_uri, target, self.folder))
 
     def by_name(self, entries) -> list[Entry]:
         """Entries in the alphabetical order of their names in the page's language."""
@@ -393,13 +395,18 @@ class Renderer:
         return pages
 
 
-def _relative_url(src_uri: str, target: str) -> str:
-    """posixpath.relpath(target, the page's folder) + '/', for the site's short paths without its cost (a
-    page links to tens of pages; a cache of the pairs thrashed at 5,000 entries)."""
+def _folder(src_uri: str) -> tuple[str, ...]:
+    """The folder a page is served from, as path segments: 'archetypes/talker.md' -> ('archetypes', 'talker')."""
     here = posixpath.dirname(src_uri)
     if not src_uri.endswith("index.md"):
         here = posixpath.join(here, posixpath.basename(src_uri)[:-3])
-    start = [part for part in here.split("/") if part and part != "."]
+    return tuple(part for part in here.split("/") if part and part != ".")
+
+
+def _relative_url(src_uri: str, target: str, folder: tuple[str, ...] | None = None) -> str:
+    """posixpath.relpath(target, the page's folder) + '/', for the site's short paths without its cost (a
+    page links to tens of pages; a cache of the pairs thrashed at 5,000 entries). folder: _folder(src_uri)."""
+    start = _folder(src_uri) if folder is None else folder
     goal = [part for part in target.split("/") if part and part != "."]
     same = 0
     while same < len(start) and same < len(goal) and start[same] == goal[same]:
