@@ -24,7 +24,8 @@ def telling_sign(book: Handbook, archetype: Entry) -> Entry | None:
     return min(signs, key=lambda s: len(book.linked(s, "archetypes")))  # min keeps the first of equals
 
 
-def neighbours(ordered: Sequence[Entry], entry: Entry) -> tuple[Entry | None, Entry | None]:
-    """The entries before and after one in a reading order; None at either end."""
-    i = next(i for i, e in enumerate(ordered) if e is entry)
+def neighbours(ordered: Sequence[Entry], entry: Entry, place: int | None = None) -> tuple[Entry | None, Entry | None]:
+    """The entries before and after one in a reading order (place: its index there, if known); None at
+    either end."""
+    i = next(i for i, e in enumerate(ordered) if e is entry) if place is None else place
     return (ordered[i - 1] if i > 0 else None), (ordered[i + 1] if i + 1 < len(ordered) else None)

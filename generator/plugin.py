@@ -31,6 +31,7 @@ from .i18n import ui
 from .increments import SCRATCH, SERVED, Served, move_over, setting
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from .model import KIND_ORDER, Handbook
+from .practice import questions
 from .previews import OG_LOCALES, Preview, preview
 from .problems import ContentError
 from .rebuilds import THEME_BYTECODE, Prerendered, list_theme_once
@@ -130,6 +131,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.language_configs = {other: self._language_config(config, other)
                                          for other in self.config.languages if other != DEFAULT}
                 if self.command:
+                    questions(self.book)  # the practice questions of every language: chosen once, before the fork
                     # What is read so far is shared by the forked builds: set apart from the collector, whose
                     # passes over it would copy the memory pages holding it into every process (and take time).
                     gc.freeze()
