@@ -25,7 +25,8 @@ GLOB = "**/{" + ",".join(KIND_ORDER) + "}/*/index.html"
 # notices of untranslated or outdated text (the same words on many pages).
 EXCLUDE = ".headerlink, .admonition"
 # The UI strings of the search dialog (overrides/partials/search.html, overrides/assets/search.js).
-UI_KEYS = ("search_filter", "search_all", "search_more", "search_failed", "search_browse", "search_no_script",
+UI_KEYS = ("search_filter", "search_all", "search_more", "search_failed", "search_waiting", "search_browse",
+           "search_no_script",
            *KIND_ORDER, *(f"search_kind_{kind}" for kind in KIND_ORDER))
 
 

@@ -62,6 +62,7 @@
         return await import(attempt ? `${bundle}?attempt=${attempt}` : bundle);
       } catch (error) {
         if (Date.now() >= until) throw error;
+        meta.textContent = strings.search_waiting;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
