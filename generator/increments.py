@@ -21,18 +21,26 @@ from pathlib import Path
 SCRATCH = ".handbook-scratch"
 
 
+def project_files(folder: str | Path) -> tuple:
+    """What changes when a file under folder is edited, added or removed: each file's path, size and time.
+    Empty for a folder of the installed packages (the installed theme does not change while a process runs)
+    or one that does not exist."""
+    folder = str(folder)
+    if not os.path.isdir(folder) or Path(folder).resolve().is_relative_to(Path(sys.prefix).resolve()):
+        return ()
+    files = []
+    for path, _, names in os.walk(folder):
+        for name in names:
+            info = os.stat(os.path.join(path, name))
+            files.append((os.path.join(path, name), info.st_size, info.st_mtime_ns))
+    return tuple(sorted(files))
+
+
 def setting(config_file: str, theme_dirs: list[str], *more: object) -> tuple:
     """What every page of a language is made with besides its own inputs: mkdocs.yml and the theme's files
-    outside the installed packages (overrides/), by name, size and time."""
-    files = []
-    for folder in theme_dirs:
-        if Path(folder).resolve().is_relative_to(Path(sys.prefix).resolve()):
-            continue  # the installed theme does not change while the server runs
-        for path, _, names in os.walk(folder):
-            for name in names:
-                info = os.stat(os.path.join(path, name))
-                files.append((os.path.join(path, name), info.st_size, info.st_mtime_ns))
-    return hashlib.blake2b(Path(config_file).read_bytes()).digest(), tuple(sorted(files)), more
+    outside the installed packages (overrides/)."""
+    return (hashlib.blake2b(Path(config_file).read_bytes()).digest(),
+            tuple(project_files(folder) for folder in theme_dirs), more)
 
 
 class Served:

@@ -12,9 +12,7 @@ translations, the templates' files) is the language's setting: when it changes, 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 
 from .model import KIND_ORDER, Entry, Handbook, Link
 
@@ -64,14 +62,13 @@ class Recorder:
         self.reads[question] = found = self.lookups.answer(question)
         return found
 
-    _read = ask
 
     def __getitem__(self, kind: str) -> Mapping[str, Entry]:
-        self._read(("kind", kind))
+        self.ask(("kind", kind))
         return self.lookups.book[kind]
 
     def get(self, kind: str, entry_id: str) -> Entry:
-        found = self._read(("get", kind, entry_id))
+        found = self.ask(("get", kind, entry_id))
         if found is None:
             raise KeyError(entry_id)
         return found
@@ -83,11 +80,11 @@ class Recorder:
     @property
     def kinds(self) -> Mapping[str, Mapping[str, Entry]]:
         for kind in KIND_ORDER:
-            self._read(("kind", kind))
+            self.ask(("kind", kind))
         return self.lookups.book.kinds
 
     def linked(self, entry: Entry, relation: str) -> tuple[Link, ...]:
-        return self._read(("linked", entry.kind, entry.id, relation))
+        return self.ask(("linked", entry.kind, entry.id, relation))
 
     @property
     def cited_by(self) -> _CitedBy:
@@ -101,7 +98,7 @@ class _CitedBy:
         self.recorder = recorder
 
     def get(self, source: str, default=()):
-        return self.recorder._read(("cited_by", source)) or default
+        return self.recorder.ask(("cited_by", source)) or default
 
 
 class Memo:
@@ -137,11 +134,6 @@ def _equal(a: dict, b: dict) -> bool:
         return bool(a == b)
     except Exception:  # noqa: BLE001 - a value that cannot be compared counts as changed
         return False
-
-
-def templates_stamp(folder: Path) -> tuple:
-    """What changes when a template is edited, added or removed (Jinja reloads it; pages must follow)."""
-    return tuple(sorted((entry.name, entry.stat().st_mtime_ns) for entry in os.scandir(folder)))
 
 
 # Per process, one per language: `serve` rebuilds a language in the same process every time.

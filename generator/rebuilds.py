@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from functools import partial
 
 import jinja2
@@ -12,6 +10,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
+from .increments import project_files
 from .render import Page
 
 
@@ -62,13 +61,6 @@ class Prerendered:
 _LISTINGS: dict[tuple, list[str]] = {}
 
 
-def _stamp(folder: str) -> tuple:
-    """What changes when a file is added to or removed from a folder the project owns (overrides/)."""
-    if not os.path.isdir(folder) or os.path.realpath(folder).startswith(os.path.realpath(sys.prefix) + os.sep):
-        return ()  # the installed theme does not change while a process runs
-    return tuple(sorted((path, os.stat(path).st_mtime_ns) for path, _, _ in os.walk(folder)))
-
-
 def list_theme_once(config: MkDocsConfig) -> None:
     """List the theme's files once per process: for every build of every language MkDocs lists the thousands
     of files in Material's folders to find what to copy (0.2 s a build)."""
@@ -82,7 +74,7 @@ def list_theme_once(config: MkDocsConfig) -> None:
         def list_templates(extensions=None, filter_func=None) -> list[str]:
             dirs = tuple(theme.dirs)
             key = (dirs, tuple(theme.static_templates), extensions, getattr(filter_func, "__code__", filter_func),
-                   tuple(_stamp(folder) for folder in dirs))
+                   tuple(project_files(folder) for folder in dirs))
             if key not in _LISTINGS:
                 _LISTINGS[key] = listing(extensions, filter_func)
             return _LISTINGS[key]

@@ -28,8 +28,9 @@ from pymdownx.slugs import slugify
 from . import orientation
 from .collation import sort_key
 from .i18n import ui, untranslated
+from .increments import project_files
 from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
-from .memo import MEMOS, Lookups, Memo, Recorder, templates_stamp
+from .memo import MEMOS, Lookups, Memo, Recorder
 from .model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from .plurals import forms, plural
 from .practice import practice_files
@@ -163,7 +164,7 @@ class Renderer:
         self.lookups = Lookups(book, {"neighbours": self._neighbours}) if memo is not None else None
         if memo is not None:
             memo.start((lang, self.site_url, self.headings.settings(), frozenset(outdated), dict(self.updated_on),
-                        templates_stamp(TEMPLATE_DIR)))
+                        project_files(TEMPLATE_DIR)))
 
     # Helpers the templates call: strings are escaped by the templates, Markup is HTML made here.
     def t(self, key: str) -> str:
