@@ -103,8 +103,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if lang not in self.config.languages:
             raise PluginError(f"theme.language is '{lang}'; the handbook builds {', '.join(self.config.languages)}")
         self._set_repository(config)
-        if lang == DEFAULT and self.serving:
-            self._stop_indexer(Path(config.site_dir))
+        if lang == DEFAULT and self.serving:  # the index being built, and the one served, are of the old pages
+            self._stop_indexer()
+            shutil.rmtree(Path(config.site_dir) / INDEX_DIR, ignore_errors=True)
         if lang == DEFAULT:
             try:
                 self.root_url = check_site_url(config.site_url)
@@ -325,12 +326,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             log.debug(f"[{lang}] {moved} changed files of {len(inputs)} written")
         SERVED[lang].done(inputs)
 
-    def _stop_indexer(self, site: Path) -> None:
-        """Before a `serve` rebuild: the index being built is of the old pages, and so is the one served."""
+    def _stop_indexer(self) -> None:
+        """Under `serve`: end the indexing still running after the last build, if any."""
         if self.indexer is not None:
             self.indexer.stop()
             self.indexer = None
-        shutil.rmtree(site / INDEX_DIR, ignore_errors=True)
 
     def _job(self, root: MkDocsConfig, lang: str, whole: bool) -> Job:
         return Job(lang, root.config_file_path, str(self.served_dirs[DEFAULT] / lang),
@@ -368,9 +368,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.building = {}
 
     def on_shutdown(self) -> None:
-        if self.indexer is not None:
-            self.indexer.stop()
-            self.indexer = None
+        self._stop_indexer()
         if self.workers is not None:
             self.workers.shutdown()
             self.workers = None
