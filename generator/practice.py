@@ -5,9 +5,11 @@ from __future__ import annotations
 import heapq
 import json
 import zlib
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import groupby
 from pathlib import Path
 
 import fastjsonschema
@@ -59,35 +61,70 @@ def _rank(*parts: str) -> int:
 
 @dataclass(frozen=True)
 class _Neighbours:
-    """Each archetype's signs, related types and tags as sets, computed once per handbook."""
+    """Each archetype's signs, related types and tags as sets, and the types of each sign and tag: computed
+    once per handbook, so that a question scores only the types that share something with its right ones."""
 
     signs: Mapping[str, frozenset[str]]
     related: Mapping[str, frozenset[str]]
     tags: Mapping[str, frozenset[str]]
+    by_sign: Mapping[str, tuple[str, ...]]
+    by_tag: Mapping[str, tuple[str, ...]]
+    place: Mapping[str, int]  # the handbook's order of the types: the last tie-breaker
 
 
 def _neighbours(book: Handbook) -> _Neighbours:
     types = book["archetypes"].values()
-    return _Neighbours({a.id: frozenset(link.id for link in book.linked(a, "symptoms")) for a in types},
-                       {a.id: frozenset(link.id for link in book.linked(a, "related")) for a in types},
-                       {a.id: frozenset(a.tags) for a in types})
+    signs = {a.id: frozenset(link.id for link in book.linked(a, "symptoms")) for a in types}
+    tags = {a.id: frozenset(a.tags) for a in types}
+    by_sign: dict[str, list[str]] = {}
+    by_tag: dict[str, list[str]] = {}
+    for a in types:
+        for sign in signs[a.id]:
+            by_sign.setdefault(sign, []).append(a.id)
+        for tag in tags[a.id]:
+            by_tag.setdefault(tag, []).append(a.id)
+    return _Neighbours(signs, {a.id: frozenset(link.id for link in book.linked(a, "related")) for a in types}, tags,
+                       {k: tuple(v) for k, v in by_sign.items()}, {k: tuple(v) for k, v in by_tag.items()},
+                       {a.id: i for i, a in enumerate(types)})
 
 
 def type_distractors(book: Handbook, question_id: str, sign: Symptom, accepted: tuple[str, ...], count: int,
                      near: _Neighbours | None = None) -> tuple[str, ...]:
-    """Plausible wrong types: those sharing the most signs with the right ones, then related, then tags."""
+    """Plausible wrong types: those sharing the most signs with the right ones, then related, then tags.
+
+    Ties are broken by a rank made from the question and the type (then the handbook's order). Only the types
+    sharing something are scored one by one; the others all tie before their rank, which is computed only if
+    too few types share anything (a question of a large handbook would otherwise score every type).
+    """
     near = near or _neighbours(book)
     revealed = {link.id for link in book.linked(sign, "archetypes")}
     right_signs = frozenset().union(*(near.signs[a] for a in accepted))
     right_related = frozenset().union(*(near.related[a] for a in accepted))
     right_tags = frozenset().union(*(near.tags[a] for a in accepted))
+    shared_signs = Counter(a for s in right_signs for a in near.by_sign.get(s, ()))
 
-    def score(candidate: str) -> tuple:
-        return (-len(near.signs[candidate] & right_signs), -(candidate in right_related),
-                -len(near.tags[candidate] & right_tags), _rank(question_id, candidate))
+    def rank(candidate: str) -> tuple[int, int]:
+        return _rank(question_id, candidate), near.place[candidate]
 
-    candidates = [a for a in book["archetypes"] if a not in revealed]
-    return tuple(heapq.nsmallest(count, candidates, key=score))
+    def best(wanted: int, candidates, key) -> list[str]:
+        """The first candidates by key, then rank."""
+        found: list[str] = []
+        for _, group in groupby(sorted(candidates, key=key), key=key):
+            found += heapq.nsmallest(wanted - len(found), group, key=rank)
+            if len(found) == wanted:
+                break
+        return found
+
+    # The types sharing a sign, or related: before any other, however many tags those share.
+    close = (shared_signs.keys() | right_related) - revealed
+    chosen = best(count, close, lambda a: (-shared_signs[a], -(a in right_related), -len(near.tags[a] & right_tags)))
+    if len(chosen) < count:  # then those sharing tags
+        shared_tags = Counter(a for t in right_tags for a in near.by_tag.get(t, ()) if a not in close)
+        chosen += best(count - len(chosen), shared_tags.keys() - revealed, lambda a: -shared_tags[a])
+    if len(chosen) < count:  # then any
+        rest = [a for a in book["archetypes"] if a not in revealed and a not in close and a not in chosen]
+        chosen += heapq.nsmallest(count - len(chosen), rest, key=rank)
+    return tuple(chosen)
 
 
 def response_choice(book: Handbook, question_id: str, sign: Symptom, archetype: Archetype,

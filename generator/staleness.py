@@ -116,6 +116,8 @@ def outdated(root: Path, folder: str = "content", ref: str | None = None) -> dic
     old_blobs = versions.read_blobs(root, {v.blob for path in current for v in histories.get(path, ())})
     found = {}
     for path, text in current.items():
+        if not histories.get(path) and "translated_from" not in text:
+            continue  # one version and no recorded base: nothing to compare it with (a file not yet committed)
         now = _current_state(path, text)
         if now is None:
             continue
