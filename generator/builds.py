@@ -29,8 +29,42 @@ def language_config(config_file: str, site_dir: str, site_url: str, strict: bool
     return config
 
 
-def start(config: MkDocsConfig, lang: str) -> int | None:
-    """Fork a process that builds one language; None where fork is unavailable (then build later)."""
+class Slots:
+    """At most so many language builds at once (a pipe holding a byte per free slot, shared by forked builds).
+
+    Each build holds every entry (a copy of its own: reading an object writes its reference count, which
+    copies the memory page it is on), so four builds on two cores took twice the memory for no speed.
+    """
+
+    def __init__(self, free: int) -> None:
+        self.read, self.write = os.pipe()
+        self.owner = os.getpid()
+        os.write(self.write, b"." * free)
+
+    def take(self) -> None:
+        """Wait for a free slot."""
+        os.read(self.read, 1)
+
+    def give(self) -> None:
+        """Free a slot: a build ended."""
+        os.write(self.write, b".")
+
+    def close(self) -> None:
+        """In the process that made the slots (a forked build gives its slot back as it ends)."""
+        if os.getpid() == self.owner:
+            os.close(self.read)
+            os.close(self.write)
+
+
+def parallel_builds() -> int:
+    """How many language builds run at once: one per core this process may use."""
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return max(1, len(cores))
+
+
+def start(config: MkDocsConfig, lang: str, slots: Slots) -> int | None:
+    """Fork a process that builds one language once a slot is free; None where fork is unavailable (then
+    build later)."""
     if not hasattr(os, "fork"):
         return None
     sys.stdout.flush()
@@ -40,7 +74,11 @@ def start(config: MkDocsConfig, lang: str) -> int | None:
         return pid
     code = 1
     try:
-        build(config)
+        slots.take()
+        try:
+            build(config)
+        finally:
+            slots.give()
         code = 0
     except SystemExit as error:  # click's Abort and friends carry their message
         log.error(f"[{lang}] {error}")
@@ -51,8 +89,9 @@ def start(config: MkDocsConfig, lang: str) -> int | None:
         os._exit(code)
 
 
-def finish(started: dict[str, int | None], configs: dict[str, MkDocsConfig]) -> list[str]:
-    """Wait for forked builds (or run them here) and return the languages whose build failed."""
+def finish(started: dict[str, int | None], configs: dict[str, MkDocsConfig], slots: Slots | None) -> list[str]:
+    """Wait for forked builds (or run them here) and return the languages whose build failed. The caller's
+    own build gave its slot back."""
     failed = []
     for lang, pid in started.items():
         if pid is None:
@@ -65,6 +104,8 @@ def finish(started: dict[str, int | None], configs: dict[str, MkDocsConfig]) -> 
         _, status = os.waitpid(pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
             failed.append(lang)
+        if os.WIFSIGNALED(status) and slots is not None:  # killed (out of memory?): its slot is free
+            slots.give()
     return failed
 
 

@@ -22,14 +22,19 @@ MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 wrong items gets 50 lines and a c
 MAX_PROBLEMS = 1000  # in all: a pull request of 10,000 broken files gets a readable report and a count
 
 
-def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
-    """Every entry under content_dir, validated; raises ContentError listing every problem."""
+def load_handbook(content_dir: Path, root: Path | None = None, remember: bool = False) -> Handbook:
+    """Every entry under content_dir, validated; raises ContentError listing every problem.
+
+    remember (`mkdocs serve`): keep each file's parsed document and entry, so that the next call parses only
+    the files whose bytes changed and gives the same Entry object for the others (memo.py). Otherwise they are
+    let go with the positions of every value, a third of the memory a load takes.
+    """
     root = (root or content_dir.parent).resolve()
     if content_dir.is_symlink():  # checked before resolve(): a linked content/ reads another folder
         raise ContentError([Problem(str(content_dir), 1, 1, "", "the content folder is " + not_regular(content_dir),
                                     "content/ must be a real folder of the repository")])
     content_dir = content_dir.resolve()
-    documents, present, problems = read_documents(content_dir, root)
+    documents, present, problems = read_documents(content_dir, root, remember)
     problems += check_references(documents, present)
     if problems:
         by_file: dict[str, list[Problem]] = {}
@@ -37,10 +42,11 @@ def load_handbook(content_dir: Path, root: Path | None = None) -> Handbook:
             by_file.setdefault(problem.path, []).append(problem)
         each = [p for found in by_file.values() for p in _capped(found, MAX_PROBLEMS_PER_FILE, "in this file")]
         raise ContentError(_capped(each, MAX_PROBLEMS, "in content"))
-    return Handbook([_entry_of(kind, doc) for kind, doc in documents])
+    return Handbook([_entry_of(kind, doc) if remember else _entry(kind, doc) for kind, doc in documents])
 
 
-def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Document]], dict, list[Problem]]:
+def read_documents(content_dir: Path, root: Path,
+                   remember: bool = False) -> tuple[list[tuple[str, Document]], dict, list[Problem]]:
     """Parse and schema-check every file: the valid documents, the ids of all files, every problem.
 
     The ids are a map kind -> id -> file, for every file with a well-formed name, loaded or not.
@@ -103,7 +109,7 @@ def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Docum
                                         if not _id_problem(lowered) else "the file name is the entry's id and its URL"))
                 continue
             present[folder.name][path.stem] = display
-            doc, found = _checked(path, display, folder.name)
+            doc, found = _checked(path, display, folder.name, remember)
             if doc is not None and not found:
                 documents.append((folder.name, doc))
             problems += found
@@ -114,11 +120,14 @@ def read_documents(content_dir: Path, root: Path) -> tuple[list[tuple[str, Docum
 _CHECKED: dict[tuple[str, str], tuple[bytes, Document | None, list[Problem]]] = {}
 
 
-def _checked(path: Path, display: str, kind: str) -> tuple[Document | None, list[Problem]]:
+def _checked(path: Path, display: str, kind: str, remember: bool) -> tuple[Document | None, list[Problem]]:
     """A file parsed and schema-checked, or the same result as last time if its bytes are the same."""
     raw, found = read_file(path, display)
     if raw is None:
         return None, found
+    if not remember:
+        doc, found = parse(raw, display)
+        return doc, (found if doc is None else schema_problems(doc, kind))
     digest = hashlib.blake2b(raw, digest_size=16).digest()
     cached = _CHECKED.get((kind, display))
     if cached is not None and cached[0] == digest:

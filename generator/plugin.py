@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import tempfile
 from concurrent.futures import Future
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,9 +24,9 @@ from mkdocs.structure.files import File, Files
 
 from . import sitemaps
 from .addresses import PLACEHOLDER_HINT, AddressError, check_site_url, is_placeholder, repository_from_environment
-from .builds import Staging, finish, language_config, language_url, start
+from .builds import Slots, Staging, finish, language_config, language_url, parallel_builds, start
 from .content import load_handbook
-from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json
+from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json, write_export
 from .history import last_updated
 from .i18n import ui
 from .increments import SCRATCH, SERVED, Served, move_over, setting
@@ -35,7 +36,7 @@ from .practice import questions
 from .previews import OG_LOCALES, Preview, preview
 from .problems import ContentError
 from .rebuilds import THEME_BYTECODE, Prerendered, list_theme_once
-from .render import Headings, Page, redirects, render_language, render_redirect
+from .render import Deferred, Headings, Page, redirects, render_language, render_redirect
 from .sanitize import clean
 from .search import INDEX_DIR, Background, SearchError, SearchIndex, build_index, labels
 from .search import binary as search_binary
@@ -75,16 +76,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.staging: Staging | None = None
         self.language_configs: dict[str, MkDocsConfig] = {}
         self.started: dict[str, int | None] = {}
+        self.slots: Slots | None = None
         self.failed = False
         self.root_url = ""  # the English root's public address, from site_url
         self.previews: dict[str, dict[str, Preview]] = {}  # language -> src_uri -> preview
-        self.made: dict[str, dict[str, Page]] = {}  # language -> src_uri -> the generated page
+        # language -> src_uri -> the generated page (outside `serve`, rendered when MkDocs writes it: Deferred)
+        self.made: dict[str, dict[str, Page | Deferred]] = {}
         self.serving = False
         self.workers: Workers | None = None  # under `serve`: the other languages' builds
         self.building: dict[str, Future] = {}
         self.lastmods: dict[str, str] = {}  # src_uri -> date of the entry file's last commit
         self.told_placeholder = False
-        self.extras: dict[str, dict[str, str]] = {}  # language -> src_uri -> text of the other generated files
+        # language -> src_uri -> text (or a temporary file) of the other generated files
+        self.extras: dict[str, dict[str, str | Path]] = {}
+        self.temporary: list[Path] = []
         # Under `serve`: each language's served folder, and the files its build writes (None: all) with the
         # inputs of every file (increments.py); the search index built after the reload.
         self.served_dirs: dict[str, Path] = {}
@@ -136,14 +141,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     # What is read so far is shared by the forked builds: set apart from the collector, whose
                     # passes over it would copy the memory pages holding it into every process (and take time).
                     gc.freeze()
-                self.started = {other: start(cfg, other) if self.command else None
+                    # This build takes a slot; the others wait for one (builds.Slots).
+                    self.slots = Slots(parallel_builds() - 1)
+                self.started = {other: start(cfg, other, self.slots) if self.command else None
                                 for other, cfg in self.language_configs.items()}
         # Each language renders its own pages: in a forked build, in parallel with the others.
         # Content was validated in full above, before anything was written.
         self.pages[lang] = render_language(self.book, lang, site_url=self.root_url, updated=self.updated,
                                            outdated=self.outdated,
                                            headings=Headings.from_config(config.mdx_configs.get("toc", {})),
-                                           reuse=self.serving)
+                                           reuse=self.serving, defer=not self.serving)
         self.made[lang] = {page.src_uri: page for page in self.pages[lang] if page.src_uri.endswith(".md")}
         self.previews[lang] = {page.src_uri: preview(page.src_uri, page.entry, lang) for page in self.pages[lang]}
         # Git dates are read once, above: the forked builds inherit them.
@@ -173,9 +180,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """(src_uri, text) of the generated files that are not pages: redirects, and the JSON export."""
         for old, target in redirects(self.book):
             yield old, render_redirect(target, lang)
-        if lang == DEFAULT:
-            yield EXPORT_PATH, export_json(self.book)
+        if lang == DEFAULT:  # a file outside `serve`, which compares the text with the last build's
+            yield EXPORT_PATH, export_json(self.book) if self.serving else self._export_file()
             yield EXPORT_SCHEMA_PATH, EXPORT_SCHEMA_FILE.read_text("utf-8")
+
+    def _export_file(self) -> Path:
+        """The JSON export written to a temporary file (removed after the build), not held in memory."""
+        fd, name = tempfile.mkstemp(prefix="handbook-export-", suffix=".json")
+        os.close(fd)
+        self.temporary.append(Path(name))
+        write_export(self.book, self.temporary[-1])
+        return self.temporary[-1]
+
+    def _drop_temporary(self) -> None:
+        for path in self.temporary:
+            path.unlink(missing_ok=True)
+        self.temporary = []
 
     def _plan(self, config: MkDocsConfig, lang: str) -> None:
         """Under `serve`: after the first build, write only the files whose inputs changed (increments.py)."""
@@ -217,7 +237,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """The validated content; under `serve`, a broken save keeps `keep`, the last good content."""
         # Everything is loaded and validated before MkDocs cleans or writes site_dir.
         try:
-            return load_handbook(Path(self.config.content_dir), Path(config.config_file_path).parent)
+            return load_handbook(Path(self.config.content_dir), Path(config.config_file_path).parent,
+                                 remember=self.serving)
         except ContentError as error:
             count = len(error.problems)
             problems = f"{count} problem{'s' if count != 1 else ''} in content"
@@ -241,12 +262,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir)):
                 files.remove(file)
         for page in self.pages[lang]:
-            file = File.generated(config, page.src_uri, content=page.content)
+            file = File.generated(config, page.src_uri, content=page.content if isinstance(page, Page) else "")
             # "Edit this page" opens the entry's YAML file (edit_uri points at the repository root).
             file.edit_uri = page.entry.path if page.entry is not None else None
             files.append(file)
         for src_uri, text in self.extras[lang].items():
-            files.append(File.generated(config, src_uri, content=text))
+            files.append(File.generated(config, src_uri, content=text) if isinstance(text, str) else
+                         File.generated(config, src_uri, abs_src_path=str(text)))
         changed = self.plans[lang][0] if self.serving else None
         if changed is not None:  # the theme's files and unchanged pages are served as they are
             keep = changed | {src_uri for _, src_uri in NAV}  # the navigation needs its pages
@@ -279,13 +301,29 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Contributor text is escaped by the templates; the sanitizer is a second gate.
         return clean(html)
 
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        made = self.made[config.theme["language"]].get(page.file.src_uri)
+        if made is not None:  # a deferred page is rendered now, one at a time
+            Prerendered(made).write(page, clean)
+        return context
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        made = self.made[config.theme["language"]].get(page.file.src_uri)
+        if made is not None:
+            Prerendered(made).written(page)
+        return output
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.serving:
             self._served(config.theme["language"], Path(config.site_dir))
         if config.theme["language"] != DEFAULT:
             return
+        self._drop_temporary()
         forked = [lang for lang, pid in self.started.items() if pid]
-        failed = finish(self.started, self.language_configs) + self._finish_workers()
+        if self.slots is not None:  # this language is built: its slot goes to the next waiting one
+            self.slots.give()
+        failed = finish(self.started, self.language_configs, self.slots) + self._finish_workers()
+        self._close_slots()
         self.started = {}
         gc.unfreeze()
         if failed:
@@ -358,14 +396,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
+        self._drop_temporary()
         for pid in self.started.values():  # a failed English build stops the others
             if pid:
                 os.kill(pid, 15)
                 os.waitpid(pid, 0)
         self.started = {}
+        self._close_slots()
         for future in self.building.values():  # the next build cleans site_dir: let the workers end first
             future.exception()
         self.building = {}
+
+    def _close_slots(self) -> None:
+        if self.slots is not None:
+            self.slots.close()
+            self.slots = None
 
     def on_shutdown(self) -> None:
         self._stop_indexer()

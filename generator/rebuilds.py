@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import jinja2
@@ -11,7 +12,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from .increments import project_files
-from .render import Page
+from .render import Deferred, Page
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -33,9 +34,13 @@ THEME_BYTECODE = MemoryBytecodeCache()
 
 
 class Prerendered:
-    """A page whose HTML the generator wrote: MkDocs reads and 'renders' it without Python-Markdown."""
+    """A page whose HTML the generator wrote: MkDocs reads and 'renders' it without Python-Markdown.
 
-    def __init__(self, made: Page) -> None:
+    A deferred page (render.Deferred) is rendered only when MkDocs writes it (write()), and its HTML is let go
+    once written (written()): MkDocs reads every page before it writes the first one.
+    """
+
+    def __init__(self, made: Page | Deferred) -> None:
         self.made = made
 
     def install(self, page: MkDocsPage) -> None:
@@ -44,17 +49,39 @@ class Prerendered:
         page.render = partial(self.render, page)
 
     def read_source(self, page: MkDocsPage, config: MkDocsConfig) -> None:
-        page.markdown = self.made.content  # MkDocs and plugins expect the source here; it is the HTML
+        # MkDocs and plugins expect the source in page.markdown: it is the HTML (empty until a deferred page is made)
+        page.markdown = self.made.content if isinstance(self.made, Page) else ""
         page.meta = dict(self.made.meta)
-        if self.made.title is not None:
+        if isinstance(self.made, Page) and self.made.title is not None:
             page.meta["title"] = self.made.title
 
     def render(self, page: MkDocsPage, config: MkDocsConfig, files: Files) -> None:
-        page.content = self.made.content
-        page.toc = get_toc([_copy(token) for token in self.made.toc])
-        page._title_from_render = self.made.heading  # as MkDocs reads it from the first h1
-        page.present_anchor_ids = set(self.made.anchors)
+        if isinstance(self.made, Page):
+            _show(page, self.made, self.made.content)
+        else:
+            _show(page, Page(page.file.src_uri, ""), "")
         page.links_to_anchors = {}  # its links come from the content model: `check` and `links` verify them
+
+    def write(self, page: MkDocsPage, clean: Callable[[str], str]) -> None:
+        """Right before MkDocs puts the page in the theme: render a deferred page (clean: the sanitizer, which
+        MkDocs's on_page_content gave the others)."""
+        if isinstance(self.made, Deferred):
+            made = self.made.make()
+            if made.title is not None:
+                page.meta["title"] = made.title
+            _show(page, made, clean(made.content))
+
+    def written(self, page: MkDocsPage) -> None:
+        """Once MkDocs wrote the page: let go of a deferred page's HTML and headings."""
+        if isinstance(self.made, Deferred):
+            page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+
+
+def _show(page: MkDocsPage, made: Page, content: str) -> None:
+    page.content = content
+    page.toc = get_toc([_copy(token) for token in made.toc])
+    page._title_from_render = made.heading  # as MkDocs reads it from the first h1
+    page.present_anchor_ids = set(made.anchors)
 
 
 # (theme folders, filter, state of the folders outside the installation) -> the theme's file list

@@ -14,7 +14,7 @@ import json
 import posixpath
 import re
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from pathlib import Path
@@ -104,6 +104,17 @@ class Page:
     meta: Mapping = field(default_factory=dict)
     toc: tuple = ()
     anchors: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A page rendered only when asked (make()): a full build renders each page as MkDocs writes it, and so
+    holds one page's HTML at a time instead of every page's (400 MiB per language at 5,000 entries)."""
+
+    src_uri: str
+    entry: Entry | None
+    meta: Mapping
+    make: Callable[[], Page]
 
 
 @cache  # one per process: `serve` rebuilds and the four languages reuse its compiled templates
@@ -353,8 +364,12 @@ class Renderer:
             for token in self.toc:
                 token["id"] = title_id if token["id"] == _H1_ID else token["id"]
         anchors = frozenset(token["id"] for token in self.toc) | frozenset(re.findall(r'\sid="([^"]+)"', content))
-        meta = {"hide": HIDE[template]} if template in HIDE else {}
-        return Page(src_uri, content, entry, self.title, self.h1, meta, tuple(nest_toc_tokens(self.toc)), anchors)
+        return Page(src_uri, content, entry, self.title, self.h1, _meta(template), tuple(nest_toc_tokens(self.toc)),
+                    anchors)
+
+    def defer(self, template: str, src_uri: str, entry: Entry | None = None, **context) -> Deferred:
+        """The page at src_uri, to be rendered when it is written (see page())."""
+        return Deferred(src_uri, entry, _meta(template), partial(self.page, template, src_uri, entry, **context))
 
     def page_url(self, target: str) -> Markup:
         """A relative URL from the current page to a built page ('archetypes/x/', '.' for the home page)."""
@@ -381,22 +396,28 @@ class Renderer:
         return {kind: [e for e in self.book[kind].values() if tag in getattr(e, "tags", ())]
                 for kind in ("archetypes", "responses")}
 
-    def pages(self) -> list[Page]:
-        """Every page of the handbook in this renderer's language."""
-        pages = [self.page("home.html.j2", "index.md")]
+    def pages(self, defer: bool = False) -> list[Page | Deferred]:
+        """Every page of the handbook in this renderer's language; defer: pages rendered when asked (data files
+        are made at once)."""
+        page = self.defer if defer else self.page
+        pages = [page("home.html.j2", "index.md")]
         for kind in KIND_ORDER:
-            pages.append(self.page("index.html.j2", f"{kind}/index.md", kind=kind))
-            pages += [self.page(f"{kind}.html.j2", f"{kind}/{entry.id}.md", entry)
-                      for entry in self.book[kind].values()]
-        pages += [self.page("cheatsheet.html.j2", f"cheatsheets/{archetype.id}.md", archetype)
+            pages.append(page("index.html.j2", f"{kind}/index.md", kind=kind))
+            pages += [page(f"{kind}.html.j2", f"{kind}/{entry.id}.md", entry) for entry in self.book[kind].values()]
+        pages += [page("cheatsheet.html.j2", f"cheatsheets/{archetype.id}.md", archetype)
                   for archetype in self.book["archetypes"].values()]
-        pages.append(self.page("diagnose.html.j2", "diagnose.md"))
-        pages.append(self.page("tags.html.j2", "tags/index.md", tags=TAGS))
-        pages += [self.page("tag.html.j2", f"tags/{tag}.md", tag=tag) for tag in TAGS]
-        pages.append(self.page("print.html.j2", "print.md"))
-        pages += [page if isinstance(page, Page) else Page(*page)
-                  for page in practice_files(self.book, self.lang, self.page)]
+        pages.append(page("diagnose.html.j2", "diagnose.md"))
+        pages.append(page("tags.html.j2", "tags/index.md", tags=TAGS))
+        pages += [page("tag.html.j2", f"tags/{tag}.md", tag=tag) for tag in TAGS]
+        pages.append(page("print.html.j2", "print.md"))
+        pages += [made if isinstance(made, (Page, Deferred)) else Page(*made)
+                  for made in practice_files(self.book, self.lang, page)]
         return pages
+
+
+def _meta(template: str) -> dict:
+    """A page's front matter, as MkDocs reads it: what the theme hides on it."""
+    return {"hide": HIDE[template]} if template in HIDE else {}
 
 
 def _folder(src_uri: str) -> tuple[str, ...]:
@@ -445,14 +466,16 @@ def render_redirect(target: str, lang: str) -> str:
 def render_language(book: Handbook, lang: str, *, site_url: str = "",
                     updated: Mapping[str, datetime.date] | None = None,
                     outdated: Collection[tuple[str, str]] = (), headings: Headings | None = None,
-                    reuse: bool = False) -> list[Page]:
+                    reuse: bool = False, defer: bool = False) -> list[Page | Deferred]:
     """Every page in one language; site_url (the English root) makes cheat sheets' QR codes; outdated
     holds the (file, language) of the translations to flag as made from an older English text; headings
     follows mkdocs.yml's toc settings; reuse (under `serve`) keeps the pages of the last call in this
-    process whose inputs did not change (memo.py)."""
+    process whose inputs did not change (memo.py); defer: pages are rendered when asked (Deferred.make)."""
+    if reuse and defer:
+        raise ValueError("reused pages are compared when they are made: they cannot be deferred")
     memo = MEMOS.setdefault(lang, Memo()) if reuse else None
     return Renderer(book, lang, environment(), site_url=site_url, updated=updated, outdated=outdated,
-                    headings=headings, memo=memo).pages()
+                    headings=headings, memo=memo).pages(defer)
 
 
 def render_all(book: Handbook, languages=LANGUAGES, **options) -> dict[str, list[Page]]:

@@ -54,10 +54,11 @@ def content(tmp_path) -> Path:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_reused_pages_are_the_pages_a_fresh_render_makes_after_each_edit(content, lang):
     options = {"site_url": "https://example.org/handbook/", "outdated": set(), "updated": {}}
-    before = {page.src_uri: page for page in render_language(load_handbook(content), lang, reuse=True, **options)}
+    book = load_handbook(content, remember=True)
+    before = {page.src_uri: page for page in render_language(book, lang, reuse=True, **options)}
     for name, edit in EDITS.items():
         edit(content)
-        book = load_handbook(content)
+        book = load_handbook(content, remember=True)
         reused = render_language(book, lang, reuse=True, **options)
         fresh = render_language(book, lang, **options)
         assert [page.src_uri for page in reused] == [page.src_uri for page in fresh], name
@@ -73,9 +74,9 @@ def test_reused_pages_are_the_pages_a_fresh_render_makes_after_each_edit(content
 
 
 def test_a_page_that_shows_an_edited_entry_renders_again_and_one_that_does_not_is_kept(content):
-    first = {page.src_uri: page for page in render_language(load_handbook(content), "ru", reuse=True)}
+    first = {page.src_uri: page for page in render_language(load_handbook(content, remember=True), "ru", reuse=True)}
     _edit(content / "symptoms/cites-friends.yml", "Кратко", "Вкратце")
-    second = {page.src_uri: page for page in render_language(load_handbook(content), "ru", reuse=True)}
+    second = {page.src_uri: page for page in render_language(load_handbook(content, remember=True), "ru", reuse=True)}
     assert second["symptoms/cites-friends.md"] is not first["symptoms/cites-friends.md"]
     assert "Вкратце" in second["symptoms/cites-friends.md"].content
     assert second["symptoms/index.md"] is not first["symptoms/index.md"]  # lists it with its summary
@@ -83,16 +84,18 @@ def test_a_page_that_shows_an_edited_entry_renders_again_and_one_that_does_not_i
     assert second["responses/time-box.md"] is first["responses/time-box.md"]
 
 
-def test_the_export_made_of_kept_entries_is_the_json_of_the_whole_export(content):
+def test_the_export_made_of_kept_entries_is_the_json_of_the_whole_export(content, tmp_path):
     import json
 
-    from generator.export import export, export_json
+    from generator.export import export, export_json, write_export
 
     # Text of every sort: quotes, a backslash, a line break, letters of the four languages, markup.
     tricky = r'"Say \"no\" \\ then\nwait: « non », nu — șir, нет </script><b>&amp;"'
     _edit(content / "symptoms/cites-friends.yml", '"Summary of cites-friends."', tricky)
     for name, edit in {"tricky text": lambda c: None, **EDITS}.items():
         edit(content)
-        book = load_handbook(content)
+        book = load_handbook(content, remember=True)
         expected = json.dumps(export(book), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         assert export_json(book) == expected, f"after {name}"
+        write_export(book, tmp_path / "export.json")  # as `mkdocs build` writes it, a part at a time
+        assert (tmp_path / "export.json").read_text("utf-8") == expected, f"after {name}"
