@@ -53,9 +53,11 @@ def prefix(lang: str) -> str:
 
 # Runs a command as a child and reports its wall time, its CPU time (user + system of it and every
 # process it waited for: the forked language builds, Pagefind), the peak RSS of its largest process
-# (RUSAGE_CHILDREN of this small wrapper counts only that command and its descendants) and the peak
-# total memory of all its processes at once (PSS summed every 0.1 s: the language builds run as
-# forked processes side by side, sharing pages copy-on-write, which PSS divides among them).
+# (RUSAGE_CHILDREN of this small wrapper counts only that command and its descendants) and, asked with
+# "sample", the peak total memory of all its processes at once (PSS summed every 0.1 s: the language
+# builds run as forked processes side by side, sharing pages copy-on-write, which PSS divides among
+# them). Sampling reads every process's memory map ten times a second, which took 10-15% of the wall
+# time of a build on two cores: a timed run does not sample (full_build runs the build twice).
 MEASURE = textwrap.dedent("""
     import json, os, resource, subprocess, sys, time
 
@@ -85,16 +87,18 @@ MEASURE = textwrap.dedent("""
                 pass
         return total
 
+    sample = sys.argv[1] == "sample"
     start = time.perf_counter()
-    child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     import threading
     err = []
     reader = threading.Thread(target=lambda: err.append(child.stderr.read()), daemon=True)
     reader.start()
     peak_total = 0
-    while child.poll() is None:
+    while sample and child.poll() is None:
         peak_total = max(peak_total, pss_kib(tree(child.pid)))
         time.sleep(0.1)
+    child.wait()
     seconds = time.perf_counter() - start
     reader.join()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -133,9 +137,10 @@ def run_json(args: list[str], cwd: Path | None = None) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(command: list[str], cwd: Path | None = None) -> dict:
-    """Wall time and peak RSS of one command run in a child process."""
-    result = run_json([PYTHON, "-c", MEASURE, *map(str, command)], cwd=cwd)
+def measure(command: list[str], cwd: Path | None = None, sample: bool = False) -> dict:
+    """Wall time, CPU time and peak RSS of one command run in a child process; sample: also the peak PSS of
+    all its processes (which slows it down)."""
+    result = run_json([PYTHON, "-c", MEASURE, "sample" if sample else "time", *map(str, command)], cwd=cwd)
     if result["code"] != 0:
         raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{result['stderr']}")
     return result
@@ -159,10 +164,13 @@ def load_validate(project: Path, repeats: int) -> dict:
 
 
 def full_build(project: Path) -> dict:
+    """A timed build, then a build that samples the memory of all its processes (peak_total_mib)."""
     site = project / "site"
+    command = [PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", project / "mkdocs.yml", "-d", site]
     shutil.rmtree(site, ignore_errors=True)
-    return measure([PYTHON, "-m", "mkdocs", "build", "--strict", "-q", "-f", project / "mkdocs.yml",
-                    "-d", site], cwd=project)
+    timed = measure(command, cwd=project)
+    shutil.rmtree(site, ignore_errors=True)
+    return {**timed, "peak_total_mib": measure(command, cwd=project, sample=True)["peak_total_mib"]}
 
 
 def markdown_extensions(config_text: str) -> str:

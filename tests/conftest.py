@@ -36,7 +36,9 @@ def copy_fixture(dest: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The fixture handbook, built once per test session, in place (its pages show git dates)."""
     site = tmp_path_factory.mktemp("fixture") / "site"
-    result = mkdocs_build(FIXTURE, site)
+    temporary = site.with_name("tmp")  # the build's temporary files (the export is written there first)
+    temporary.mkdir()
+    result = mkdocs_build(FIXTURE, site, env={"TMPDIR": str(temporary)})
     assert result.returncode == 0, result.stderr
     return site
 

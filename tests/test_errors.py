@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
 
 import pytest
-from conftest import ENV, mkdocs_build
+from conftest import ENV, MKDOCS, REPO, mkdocs_build
 
 VALID_SYMPTOM = """\
 name: {en: "Calls at night"}
@@ -132,15 +133,8 @@ def test_broken_file_fails_the_build_and_keeps_the_previous_site(project, tmp_pa
     assert after == before
 
 
-def test_a_failing_language_build_keeps_the_previous_site_whole(project, tmp_path):
-    import shutil
-
-    from conftest import REPO
-
-    site = tmp_path / "site"
-    assert mkdocs_build(project, site).returncode == 0
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    # Break only the French build, after the English one has been written.
+def _break_the_french_build(project) -> None:
+    """A theme override that fails only in the French build (the English one is written by then)."""
     overrides = project / "overrides"
     shutil.copytree(REPO / "overrides", overrides)
     (overrides / "main.html").write_text(
@@ -149,12 +143,42 @@ def test_a_failing_language_build_keeps_the_previous_site_whole(project, tmp_pat
         "{{ super() }}{% endblock %}")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(str(REPO / "overrides"), str(overrides)))
+
+
+def test_a_failing_language_build_keeps_the_previous_site_whole(project, tmp_path):
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    _break_the_french_build(project)
     result = mkdocs_build(project, site)
     assert result.returncode != 0
     assert "the fr build failed" in result.stderr
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tmp_path.glob("site.*")), "the staging folder was left behind"
+
+
+@pytest.mark.skipif(shutil.which("taskset") is None, reason="taskset (util-linux) runs a build on one core")
+def test_on_one_core_the_languages_build_in_turn_and_a_failing_one_gives_its_turn_back(project, tmp_path):
+    # One core: one language build at a time (builds.Slots). The English build hands its turn on when it is
+    # done, each forked build when it ends, failed or not: a lost turn would leave the others waiting forever.
+    def one_core(site):
+        return subprocess.run(["taskset", "-c", "0", *MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"),
+                               "-d", str(site)], capture_output=True, text=True, env=ENV, cwd=project, timeout=600)
+
+    site, elsewhere = tmp_path / "site", tmp_path / "side-by-side"
+    assert one_core(site).returncode == 0
+    assert mkdocs_build(project, elsewhere).returncode == 0
+    built = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+    assert built == {p.relative_to(elsewhere): p.read_bytes()
+                     for p in elsewhere.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+    assert (site / "ru" / "archetypes" / "index.html").is_file()
+    _break_the_french_build(project)
+    result = one_core(site)
+    assert result.returncode != 0
+    assert "the fr build failed" in result.stderr
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and "pagefind" not in p.parts} == built
 
 
 def test_compiled_and_explaining_validators_agree():

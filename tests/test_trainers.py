@@ -111,6 +111,8 @@ def test_export_validates_against_its_published_schema(built_site):
     broken = dict(data, version=2)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft7Validator(schema).validate(broken)
+    # The build wrote it to a temporary file first (a part at a time, not held in memory): removed after.
+    assert not list((built_site.parent / "tmp").iterdir())
 
 
 def test_tag_pages_exist_in_every_language_with_translated_names(built_site):
