@@ -35,7 +35,7 @@ from .model import KIND_ORDER, Handbook
 from .practice import questions
 from .previews import OG_LOCALES, Preview, preview
 from .problems import ContentError
-from .rebuilds import THEME_BYTECODE, Prerendered, list_theme_once
+from .rebuilds import THEME_BYTECODE, Fragments, Prerendered, list_theme_once
 from .render import Deferred, Headings, Page, redirects, render_language, render_redirect
 from .sanitize import clean
 from .search import INDEX_DIR, Background, SearchError, SearchIndex, build_index, labels
@@ -279,6 +279,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # MkDocs makes a theme environment per build: compiled templates outlive it, for the next language
         # and the next `serve` rebuild.
         env.bytecode_cache = THEME_BYTECODE
+        env.globals["handbook_once"] = Fragments()
         return env
 
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):

@@ -84,6 +84,23 @@ def _show(page: MkDocsPage, made: Page, content: str) -> None:
     page.present_anchor_ids = set(made.anchors)
 
 
+class Fragments:
+    """Parts of the theme's page template that are the same on many pages, rendered once per build and key.
+
+    The theme templates call it as `{% call handbook_once(key...) %}...{% endcall %}`: the navigation of a
+    page outside it is the same on every page of a folder, the search dialog on every page of a depth (a
+    sixth of Material's time per page). A new theme environment, so a new cache, for every build.
+    """
+
+    def __init__(self) -> None:
+        self.made: dict[tuple, str] = {}
+
+    def __call__(self, *key, caller: Callable[[], str]) -> str:
+        if key not in self.made:
+            self.made[key] = caller()
+        return self.made[key]
+
+
 # (theme folders, filter, state of the folders outside the installation) -> the theme's file list
 _LISTINGS: dict[tuple, list[str]] = {}
 
