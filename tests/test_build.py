@@ -105,3 +105,23 @@ def test_language_switcher_keeps_the_page(built_site):
 
 def test_no_yaml_files_are_published(built_site):
     assert not list(built_site.rglob("*.yml"))
+
+
+def test_parts_rendered_once_are_what_every_page_would_render(project, tmp_path, monkeypatch):
+    # Material's navigation and the search dialog are rendered once per folder or depth (rebuilds.Fragments):
+    # every page of the site is the same as when each page renders them itself.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator.rebuilds import Fragments
+
+    def built(site):
+        build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+    once = built(tmp_path / "once")
+    monkeypatch.setattr(Fragments, "__call__", lambda self, *key, caller: caller())
+    each = built(tmp_path / "each")
+    assert len(each) > 100 and once.keys() == each.keys()
+    assert [path for path in each if once[path] != each[path]] == []
+    assert b'class="md-nav__link"' in once["fr/archetypes/know-it-all/index.html"]
