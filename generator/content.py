@@ -121,21 +121,21 @@ _CHECKED: dict[tuple[str, str], tuple[bytes, Document | None, list[Problem]]] = 
 
 
 def _checked(path: Path, display: str, kind: str, remember: bool) -> tuple[Document | None, list[Problem]]:
-    """A file parsed and schema-checked, or the same result as last time if its bytes are the same."""
+    """A file parsed and schema-checked; remember (`serve`): the same result as last time if its bytes are
+    the same."""
     raw, found = read_file(path, display)
     if raw is None:
         return None, found
-    if not remember:
-        doc, found = parse(raw, display)
-        return doc, (found if doc is None else schema_problems(doc, kind))
-    digest = hashlib.blake2b(raw, digest_size=16).digest()
-    cached = _CHECKED.get((kind, display))
-    if cached is not None and cached[0] == digest:
-        return cached[1], cached[2]
+    if remember:
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        cached = _CHECKED.get((kind, display))
+        if cached is not None and cached[0] == digest:
+            return cached[1], cached[2]
     doc, found = parse(raw, display)
     if doc is not None:
         found = schema_problems(doc, kind)
-    _CHECKED[(kind, display)] = (digest, doc, found)
+    if remember:
+        _CHECKED[(kind, display)] = (digest, doc, found)
     return doc, found
 
 

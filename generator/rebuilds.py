@@ -59,7 +59,7 @@ class Prerendered:
         if isinstance(self.made, Page):
             _show(page, self.made, self.made.content)
         else:
-            _show(page, Page(page.file.src_uri, ""), "")
+            _blank(page)
         page.links_to_anchors = {}  # its links come from the content model: `check` and `links` verify them
 
     def write(self, page: MkDocsPage, clean: Callable[[str], str]) -> None:
@@ -74,7 +74,12 @@ class Prerendered:
     def written(self, page: MkDocsPage) -> None:
         """Once MkDocs wrote the page: let go of a deferred page's HTML and headings."""
         if isinstance(self.made, Deferred):
-            page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+            _blank(page)
+
+
+def _blank(page: MkDocsPage) -> None:
+    """A deferred page before it is made and once written: no HTML, no headings."""
+    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
 
 
 def _show(page: MkDocsPage, made: Page, content: str) -> None:
