@@ -112,8 +112,8 @@ MEASURE = textwrap.dedent("""
 LOAD = textwrap.dedent("""
     import json, resource, sys, time, tracemalloc
     from pathlib import Path
-    from generator.content import load_handbook
-    from generator.render import render_all
+    from generator.content.handbook import load_handbook
+    from generator.render.renderer import render_all
     content, traced = Path(sys.argv[1]), sys.argv[2] == "traced"
     if traced:
         tracemalloc.start()
@@ -185,8 +185,8 @@ BASELINE_GENERATOR = "1e8b2b6"
 WRITE_MARKDOWN = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from generator.content import load_handbook
-    from generator.render import render_all
+    from generator.content.handbook import load_handbook
+    from generator.render.renderer import render_all
     project, out = Path(sys.argv[1]), Path(sys.argv[2])
     count = 0
     for lang, pages in render_all(load_handbook(project / "content", project)).items():
@@ -265,7 +265,7 @@ def serve_reload(project: Path, edits: int = 3) -> dict:
     sys.path.insert(0, str(REPO))
     import yaml
 
-    from generator.synth import dump
+    from synth import dump  # benchmarks/synth.py, beside this script
 
     port = free_port()
     from mkdocs.utils.yaml import yaml_load  # reads !ENV and the other tags MkDocs knows
@@ -353,7 +353,7 @@ def index_metrics(site: Path, ids: dict[str, list[str]]) -> dict:
     """Pagefind per language: pages left out of the index, index size on disk, time to index it alone;
     and the time to index the four languages at once, as the build does."""
     sys.path.insert(0, str(REPO))
-    from generator.search import INDEX_DIR, KIND_ORDER, indexed_pages, pagefind_command
+    from generator.features.search import INDEX_DIR, KIND_ORDER, indexed_pages, pagefind_command
 
     bundle = site / INDEX_DIR
     pages = indexed_pages(bundle)

@@ -22,26 +22,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import sitemaps
-from .addresses import PLACEHOLDER_HINT, AddressError, check_site_url, is_placeholder, repository_from_environment
-from .builds import Slots, Staging, finish, language_config, language_url, parallel_builds, start
-from .content import load_handbook
-from .export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json, write_export
-from .history import last_updated
-from .i18n import ui
-from .increments import SCRATCH, SERVED, Served, move_over, setting
-from .languages import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
-from .model import KIND_ORDER, Handbook
-from .practice import questions
-from .previews import OG_LOCALES, Preview, preview
-from .problems import ContentError
-from .rebuilds import THEME_BYTECODE, Fragments, Prerendered, list_theme_once
-from .render import Deferred, Headings, Page, redirects, render_language, render_redirect
-from .sanitize import clean
-from .search import INDEX_DIR, Background, SearchError, SearchIndex, build_index, labels
-from .search import binary as search_binary
-from .staleness import outdated
-from .workers import Job, Workers
+from generator.build import sitemaps
+from generator.build.addresses import PLACEHOLDER_HINT, AddressError, check_site_url, is_placeholder, repository_from_environment
+from generator.build.parallel import Slots, Staging, finish, language_config, language_url, parallel_builds, start
+from generator.content.handbook import load_handbook
+from generator.features.export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json, write_export
+from generator.history.dates import last_updated
+from generator.language.strings import ui
+from generator.serve.changed import SCRATCH, SERVED, Served, move_over, setting
+from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
+from generator.content.model import KIND_ORDER, Handbook
+from generator.features.practice import questions
+from generator.features.previews import OG_LOCALES, Preview, preview
+from generator.content.problems import ContentError
+from generator.build.prerendered import THEME_BYTECODE, Fragments, Prerendered, list_theme_once
+from generator.render.renderer import Deferred, Headings, Page, redirects, render_language, render_redirect
+from generator.render.sanitize import clean
+from generator.features.search import INDEX_DIR, Background, SearchError, SearchIndex, build_index, labels
+from generator.features.search import binary as search_binary
+from generator.history.staleness import outdated
+from generator.serve.workers import Job, Workers
 
 log = get_plugin_logger(__name__)
 

@@ -313,7 +313,7 @@ def test_billion_laughs_is_refused_quickly_with_bounded_memory(tmp_path):
     script = textwrap.dedent(f"""
         import resource, sys, time
         from pathlib import Path
-        from generator.loader import load_file
+        from generator.content.yamlfile import load_file
         start = time.perf_counter()
         doc, problems = load_file(Path({str(path)!r}), "laughs.yml")
         elapsed = time.perf_counter() - start
@@ -332,7 +332,7 @@ def test_billion_laughs_is_refused_quickly_with_bounded_memory(tmp_path):
 
 
 def test_a_file_at_the_size_cap_is_read(project):
-    from generator.loader import MAX_BYTES
+    from generator.content.yamlfile import MAX_BYTES
 
     body = SYMPTOM + "# "
     text = body + "x" * (MAX_BYTES - len(body.encode()) - 1) + "\n"

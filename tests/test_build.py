@@ -113,7 +113,7 @@ def test_parts_rendered_once_are_what_every_page_would_render(project, tmp_path,
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from generator.rebuilds import Fragments
+    from generator.build.prerendered import Fragments
 
     def built(site):
         build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True))

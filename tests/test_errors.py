@@ -188,7 +188,7 @@ def test_compiled_and_explaining_validators_agree():
 
     import yaml
 
-    from generator.schemas import fast_validator, validator
+    from generator.content.schemas import fast_validator, validator
 
     fixture = Path(__file__).resolve().parent / "fixtures" / "site" / "content"
     mutations = [

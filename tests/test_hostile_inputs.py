@@ -115,7 +115,7 @@ def test_no_printed_line_can_start_a_workflow_command(project, name):
 
 
 def test_annotations_escape_what_github_would_read_as_commands():
-    from generator.problems import Problem, annotation
+    from generator.content.problems import Problem, annotation
 
     problem = Problem("content/symptoms/a,b:c.yml", 3, 7, "name.en", "bad\n::error::x 100%", "hint\r")
     assert problem.github() == ("::error file=content/symptoms/a%2Cb%3Ac.yml,line=3,col=7::"

@@ -188,8 +188,8 @@ class HeadShape(HTMLParser):
 
 
 def test_previews_keep_hostile_texts_inside_their_attributes(hostile_site, built_site):
-    from generator.previews import plain
-    from generator.typography import typeset
+    from generator.features.previews import plain
+    from generator.language.typography import typeset
 
     project = hostile_site.parent / "project"
     checked = 0

@@ -13,9 +13,9 @@ import pytest
 import yaml
 from conftest import FIXTURE, mkdocs_build
 
-from generator.addresses import AddressError, Repository, check_site_url, repository_from_environment
-from generator.i18n import ui
-from generator.previews import DESCRIPTION_LIMIT, plain
+from generator.build.addresses import AddressError, Repository, check_site_url, repository_from_environment
+from generator.language.strings import ui
+from generator.features.previews import DESCRIPTION_LIMIT, plain
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 SITE_URL = "https://example.org/handbook/"
@@ -242,7 +242,7 @@ def test_relative_urls_are_what_posixpath_makes():
     import itertools
     import posixpath
 
-    from generator.render import _relative_url
+    from generator.render.renderer import _relative_url
 
     pages = ["index.md", "diagnose.md", "print.md", "archetypes/index.md", "archetypes/talker.md", "tags/time.md",
              "cheatsheets/talker.md", "practice/index.md", "practice/print.md", "tags/index.md"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import mkdocs_build
 
-from generator.i18n import ui
+from generator.language.strings import ui
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 LANGS = list(PREFIX)

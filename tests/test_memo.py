@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE
 
-from generator.content import load_handbook
-from generator.languages import LANGUAGES
-from generator.render import render_language
+from generator.content.handbook import load_handbook
+from generator.language.codes import LANGUAGES
+from generator.render.renderer import render_language
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -87,7 +87,7 @@ def test_a_page_that_shows_an_edited_entry_renders_again_and_one_that_does_not_i
 def test_the_export_made_of_kept_entries_is_the_json_of_the_whole_export(content, tmp_path):
     import json
 
-    from generator.export import export, export_json, write_export
+    from generator.features.export import export, export_json, write_export
 
     # Text of every sort: quotes, a backslash, a line break, letters of the four languages, markup.
     tricky = r'"Say \"no\" \\ then\nwait: « non », nu — șir, нет </script><b>&amp;"'

@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import mkdocs_build
 
-from generator.sanitize import clean
+from generator.render.sanitize import clean
 
 ATTACKS = [
     "<script>alert(1)</script>",

@@ -15,11 +15,11 @@ from axe_playwright_python.sync_playwright import Axe
 from babel import Locale
 from conftest import ENV, REPO, mkdocs_build
 
-from generator.i18n import ui_strings
-from generator.model import Archetype, Handbook, Link, Response, Symptom
-from generator.plurals import plural
-from generator.practice import SCHEMA_FILE, practice_data, practice_json, questions, warnings
-from generator.typography import typeset
+from generator.language.strings import ui_strings
+from generator.content.model import Archetype, Handbook, Link, Response, Symptom
+from generator.language.plurals import plural
+from generator.features.practice import SCHEMA_FILE, practice_data, practice_json, questions, warnings
+from generator.language.typography import typeset
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 BLOCKING = ("serious", "critical")

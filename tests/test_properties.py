@@ -22,11 +22,11 @@ from conftest import FIXTURE, copy_fixture, mkdocs_build
 from hypothesis import HealthCheck, Phase, assume, event, given, settings
 from hypothesis import strategies as st
 
-from generator.content import load_handbook
-from generator.languages import LANGUAGES, prefix
-from generator.model import KIND_ORDER
-from generator.problems import ContentError, one_line
-from generator.render import render_all
+from generator.content.handbook import load_handbook
+from generator.language.codes import LANGUAGES, prefix
+from generator.content.model import KIND_ORDER
+from generator.content.problems import ContentError, one_line
+from generator.render.renderer import render_all
 
 CONTENT = FIXTURE / "content"
 FILES = sorted(p.relative_to(CONTENT).as_posix() for p in CONTENT.glob("*/*.yml"))

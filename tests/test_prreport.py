@@ -12,7 +12,7 @@ import pytest
 from conftest import ENV, REPO
 
 from generator import prreport
-from generator.changes import compare
+from generator.history.changes import compare
 
 RESPONSE = ('name: {en: "Agree an agenda"}\nsummary: {en: "Agree it."}\nsteps: [{en: "Send it."}]\n'
             "citations: [{source: article-one, section: talker}]\n")

@@ -9,11 +9,11 @@ import pytest
 import segno
 from conftest import FIXTURE, REPO
 
-from generator.collation import sort_key
-from generator.i18n import ui_strings
-from generator.plurals import plural, table_problems
-from generator.qr import MASK
-from generator.typography import quote, typeset
+from generator.language.collation import sort_key
+from generator.language.strings import ui_strings
+from generator.language.plurals import plural, table_problems
+from generator.render.qr import MASK
+from generator.language.typography import quote, typeset
 
 LANGS = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 # What a native reader expects for 1, 2, 5 and 21 (also checked in the browser, test_reader_browser.py).
@@ -71,7 +71,7 @@ def test_plural_strings_have_exactly_the_cldr_categories_of_each_language():
 def test_a_wrong_plural_table_is_reported(monkeypatch):
     table = dict(ui_strings())
     table["count_signs"] = {**table["count_signs"], "ro": {"one": "{n} semn", "other": "{n} semne"}}
-    monkeypatch.setattr("generator.plurals.ui_strings", lambda: table)
+    monkeypatch.setattr("generator.language.plurals.ui_strings", lambda: table)
     assert table_problems() == ["count_signs (ro): categories ['one', 'other'], CLDR has ['few', 'one', 'other']"]
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import generator.content as content
-from generator.problems import ContentError
+import generator.content.handbook as content
+from generator.content.problems import ContentError
 
 
 def test_a_build_keeps_no_parsed_documents(project, monkeypatch):

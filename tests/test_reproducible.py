@@ -10,8 +10,8 @@ from pathlib import Path
 
 from conftest import ENV, FIXTURE, MKDOCS, REPO
 
-from generator.history import last_commit_dates
-from generator.search import indexed_pages
+from generator.history.dates import last_commit_dates
+from generator.features.search import indexed_pages
 
 EPOCH = 1_700_000_000  # 2023-11-14 UTC
 

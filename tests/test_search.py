@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import ENV, FIXTURE, MKDOCS, mkdocs_build
 
-from generator.search import SearchError, build_index
-from generator.search import binary as search_binary
+from generator.features.search import SearchError, build_index
+from generator.features.search import binary as search_binary
 
 LANGS = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 KINDS = ("archetypes", "symptoms", "responses", "sources")

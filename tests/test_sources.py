@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_handbook
-from generator.render import Renderer
-from generator.sanitize import clean
+from generator.content.handbook import load_handbook
+from generator.render.renderer import Renderer
+from generator.render.sanitize import clean
 
 TESTS = Path(__file__).resolve().parent
 SEEDS = TESTS / "seeds"  # the five scraped articles, as received

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ENV, REPO, mkdocs_build
 
-from generator.content import load_handbook
-from generator.synth import counts
+from generator.content.handbook import load_handbook
+from benchmarks.synth import counts
 
 N = 40
 
