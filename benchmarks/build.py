@@ -113,7 +113,7 @@ LOAD = textwrap.dedent("""
     import json, resource, sys, time, tracemalloc
     from pathlib import Path
     from generator.content.handbook import load_handbook
-    from generator.render.renderer import render_all
+    from generator.render.site import render_all
     content, traced = Path(sys.argv[1]), sys.argv[2] == "traced"
     if traced:
         tracemalloc.start()
@@ -186,7 +186,7 @@ WRITE_MARKDOWN = textwrap.dedent("""
     import sys
     from pathlib import Path
     from generator.content.handbook import load_handbook
-    from generator.render.renderer import render_all
+    from generator.render.site import render_all
     project, out = Path(sys.argv[1]), Path(sys.argv[2])
     count = 0
     for lang, pages in render_all(load_handbook(project / "content", project)).items():
@@ -264,7 +264,6 @@ def serve_reload(project: Path, edits: int = 3) -> dict:
     """Seconds from saving a YAML file to the reloaded page under `mkdocs serve` (English and Russian)."""
     sys.path.insert(0, str(REPO))
     import yaml
-
     from synth import dump  # benchmarks/synth.py, beside this script
 
     port = free_port()

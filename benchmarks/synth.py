@@ -21,8 +21,8 @@ from pathlib import Path
 import yaml
 
 from generator.content.handbook import RESERVED_IDS, SOURCE_ANCHORS
-from generator.language.codes import LANGUAGES
 from generator.content.model import KIND_ORDER
+from generator.language.codes import LANGUAGES
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMAS = REPO / "generator" / "schemas"

@@ -23,27 +23,38 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from generator.build import sitemaps
-from generator.build.addresses import PLACEHOLDER_HINT, AddressError, check_site_url, is_placeholder, repository_from_environment
+from generator.build.addresses import (
+    PLACEHOLDER_HINT,
+    AddressError,
+    check_site_url,
+    is_placeholder,
+    repository_from_environment,
+)
 from generator.build.parallel import Slots, Staging, finish, language_config, language_url, parallel_builds, start
+from generator.build.prerendered import THEME_BYTECODE, Fragments, Prerendered, list_theme_once
 from generator.content.handbook import load_handbook
-from generator.features.export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json, write_export
-from generator.history.dates import last_updated
-from generator.language.strings import ui
-from generator.serve.changed import SCRATCH, SERVED, Served, move_over, setting
-from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from generator.content.model import KIND_ORDER, Handbook
+from generator.content.problems import ContentError
+from generator.features.export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH, export_json, write_export
 from generator.features.practice import questions
 from generator.features.previews import OG_LOCALES, Preview, preview
-from generator.content.problems import ContentError
-from generator.build.prerendered import THEME_BYTECODE, Fragments, Prerendered, list_theme_once
-from generator.render.renderer import Deferred, Headings, Page, redirects, render_language, render_redirect
-from generator.render.sanitize import clean
 from generator.features.search import INDEX_DIR, Background, SearchError, SearchIndex, build_index, labels
 from generator.features.search import binary as search_binary
+from generator.history.dates import last_updated
 from generator.history.staleness import outdated
+from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
+from generator.language.strings import ui
+from generator.render.pages import Deferred, Headings, Page
+from generator.render.reuse import Memo
+from generator.render.sanitize import clean
+from generator.render.site import redirects, render_language, render_redirect
+from generator.serve.changed import SCRATCH, SERVED, Served, move_over, setting
 from generator.serve.workers import Job, Workers
 
 log = get_plugin_logger(__name__)
+
+# Under `serve`, per process and language: the pages of the last build, reused where nothing they show changed.
+MEMOS: dict[str, Memo] = {}
 
 # The navigation: (UI string, page) in order.
 NAV = (("home", "index.md"), ("diagnose", "diagnose.md"), *((kind, f"{kind}/index.md") for kind in KIND_ORDER),
@@ -150,7 +161,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.pages[lang] = render_language(self.book, lang, site_url=self.root_url, updated=self.updated,
                                            outdated=self.outdated,
                                            headings=Headings.from_config(config.mdx_configs.get("toc", {})),
-                                           reuse=self.serving, defer=not self.serving)
+                                           memo=MEMOS.setdefault(lang, Memo()) if self.serving else None,
+                                           defer=not self.serving)
         self.made[lang] = {page.src_uri: page for page in self.pages[lang] if page.src_uri.endswith(".md")}
         self.previews[lang] = {page.src_uri: preview(page.src_uri, page.entry, lang) for page in self.pages[lang]}
         # Git dates are read once, above: the forked builds inherit them.

@@ -242,7 +242,7 @@ def test_relative_urls_are_what_posixpath_makes():
     import itertools
     import posixpath
 
-    from generator.render.renderer import _relative_url
+    from generator.render.urls import relative_url as _relative_url
 
     pages = ["index.md", "diagnose.md", "print.md", "archetypes/index.md", "archetypes/talker.md", "tags/time.md",
              "cheatsheets/talker.md", "practice/index.md", "practice/print.md", "tags/index.md"]

@@ -11,7 +11,8 @@ from conftest import FIXTURE
 
 from generator.content.handbook import load_handbook
 from generator.language.codes import LANGUAGES
-from generator.render.renderer import render_language
+from generator.render.reuse import Memo
+from generator.render.site import render_language
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -54,12 +55,12 @@ def content(tmp_path) -> Path:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_reused_pages_are_the_pages_a_fresh_render_makes_after_each_edit(content, lang):
     options = {"site_url": "https://example.org/handbook/", "outdated": set(), "updated": {}}
-    book = load_handbook(content, remember=True)
-    before = {page.src_uri: page for page in render_language(book, lang, reuse=True, **options)}
+    book, memo = load_handbook(content, remember=True), Memo()
+    before = {page.src_uri: page for page in render_language(book, lang, memo=memo, **options)}
     for name, edit in EDITS.items():
         edit(content)
         book = load_handbook(content, remember=True)
-        reused = render_language(book, lang, reuse=True, **options)
+        reused = render_language(book, lang, memo=memo, **options)
         fresh = render_language(book, lang, **options)
         assert [page.src_uri for page in reused] == [page.src_uri for page in fresh], name
         for made, expected in zip(reused, fresh, strict=True):
@@ -74,9 +75,10 @@ def test_reused_pages_are_the_pages_a_fresh_render_makes_after_each_edit(content
 
 
 def test_a_page_that_shows_an_edited_entry_renders_again_and_one_that_does_not_is_kept(content):
-    first = {page.src_uri: page for page in render_language(load_handbook(content, remember=True), "ru", reuse=True)}
+    memo = Memo()
+    first = {page.src_uri: page for page in render_language(load_handbook(content, remember=True), "ru", memo=memo)}
     _edit(content / "symptoms/cites-friends.yml", "Кратко", "Вкратце")
-    second = {page.src_uri: page for page in render_language(load_handbook(content, remember=True), "ru", reuse=True)}
+    second = {page.src_uri: page for page in render_language(load_handbook(content, remember=True), "ru", memo=memo)}
     assert second["symptoms/cites-friends.md"] is not first["symptoms/cites-friends.md"]
     assert "Вкратце" in second["symptoms/cites-friends.md"].content
     assert second["symptoms/index.md"] is not first["symptoms/index.md"]  # lists it with its summary

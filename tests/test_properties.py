@@ -26,7 +26,7 @@ from generator.content.handbook import load_handbook
 from generator.language.codes import LANGUAGES, prefix
 from generator.content.model import KIND_ORDER
 from generator.content.problems import ContentError, one_line
-from generator.render.renderer import render_all
+from generator.render.site import render_all
 
 CONTENT = FIXTURE / "content"
 FILES = sorted(p.relative_to(CONTENT).as_posix() for p in CONTENT.glob("*/*.yml"))

@@ -11,8 +11,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from generator.serve.changed import project_files
-from generator.render.renderer import Deferred, Page
+from generator.render.jinja import project_files
+from generator.render.pages import Deferred, Page
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):

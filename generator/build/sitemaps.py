@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.language.codes import prefix
-from generator.render.renderer import markup_template
+from generator.render.jinja import markup_template
 
 INDEX = "sitemap_index.xml"
 

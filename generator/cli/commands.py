@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 from generator.cli import scaffold, status
-from generator.features import practice
-from generator.history import staleness, versions
 from generator.content.handbook import load_handbook
 from generator.content.problems import ContentError, shown
+from generator.features import practice
+from generator.history import staleness, versions
 
 ROOT = Path.cwd()
 
@@ -133,8 +133,8 @@ def _message(problem) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the data of a CI run's report (problems, changes, outdated translations) for the pull request."""
     from generator import prreport
-    from generator.history import changes
     from generator.cli.links import check_site
+    from generator.history import changes
 
     steps = [dict(zip(("name", "outcome"), step.split("=", 1), strict=True)) for step in args.step if "=" in step]
     data: dict = {"version": 1, "pr": args.pr, "steps": steps, "problems": [], "warnings": [],

@@ -7,12 +7,12 @@ import re
 import tempfile
 from pathlib import Path
 
-from generator.language.strings import text_version, untranslated
-from generator.language.codes import TRANSLATIONS
-from generator.content.yamlfile import load_file
 from generator.content.model import Entry, Handbook
 from generator.content.problems import annotation, shown
+from generator.content.yamlfile import load_file
 from generator.history.staleness import Change
+from generator.language.codes import TRANSLATIONS
+from generator.language.strings import text_version, untranslated
 
 Outdated = dict[tuple[str, str], tuple[Change, ...]]
 MARK = "python -m generator status --mark"

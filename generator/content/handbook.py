@@ -6,11 +6,22 @@ import hashlib
 import re
 from pathlib import Path
 
-from generator.content.yamlfile import NOT_REGULAR_HINT, Document, not_regular, parse, read_file
-from generator.content.model import KIND_ORDER, Archetype, Citation, Entry, Handbook, Link, Response, Section, Source, Symptom
+from generator.content.hints import Suggester, did_you_mean
+from generator.content.model import (
+    KIND_ORDER,
+    Archetype,
+    Citation,
+    Entry,
+    Handbook,
+    Link,
+    Response,
+    Section,
+    Source,
+    Symptom,
+)
 from generator.content.problems import ContentError, Problem, field_path, shown
 from generator.content.schemas import KINDS, schema_problems
-from generator.content.hints import Suggester, did_you_mean
+from generator.content.yamlfile import NOT_REGULAR_HINT, Document, not_regular, parse, read_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Ids that would clash with generated pages or folders of the site.

@@ -12,10 +12,10 @@ import fastjsonschema
 import jsonschema
 from referencing import Registry, Resource
 
-from generator.content.indentation import fold_unindented
-from generator.content.yamlfile import Document
-from generator.content.problems import Problem, field_path, shown
 from generator.content.hints import did_you_mean
+from generator.content.indentation import fold_unindented
+from generator.content.problems import Problem, field_path, shown
+from generator.content.yamlfile import Document
 
 SCHEMA_DIR = Path(__file__).parents[1] / "schemas"
 KINDS = {"archetypes": "archetype", "symptoms": "symptom", "responses": "response", "sources": "source"}

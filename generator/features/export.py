@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.language.codes import LANGUAGES
 from generator.content.model import Archetype, Entry, Handbook, Link, Response, Source, Symptom
+from generator.language.codes import LANGUAGES
 
 EXPORT_PATH = "api/v1/handbook.json"
 EXPORT_SCHEMA_PATH = "api/v1/handbook.schema.json"

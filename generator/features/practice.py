@@ -14,10 +14,10 @@ from pathlib import Path
 
 import fastjsonschema
 
-from generator.language.strings import ui_strings
-from generator.language.codes import DEFAULT, LANGUAGES
 from generator.content.model import Archetype, Handbook, Symptom, Text
 from generator.content.problems import Problem
+from generator.language.codes import DEFAULT, LANGUAGES
+from generator.language.strings import ui_strings
 from generator.language.typography import typeset
 
 JSON_PATH = "practice/questions.json"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.language.strings import ui
-from generator.language.codes import DEFAULT
 from generator.content.model import KIND_ORDER, Entry, Text
+from generator.language.codes import DEFAULT
+from generator.language.strings import ui
 
 # OpenGraph wants language_TERRITORY; the English text is written in British spelling ("recognise").
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR", "ro": "ro_RO", "ru": "ru_RU"}

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.language.strings import ui
-from generator.language.codes import prefix
 from generator.content.model import KIND_ORDER
+from generator.language.codes import prefix
+from generator.language.strings import ui
 
 INDEX_DIR = "pagefind"  # under the site root; pagefind.js finds each language's index there
 ENTRY_FILE = "pagefind-entry.json"  # the bundle's table of contents: its languages, with their index files

@@ -1,3 +1,4 @@
-"""What git knows about the content: one git runner, last-change dates, earlier versions, translation staleness, changes between commits.
+"""What git knows about the content: one git runner, last-change dates, earlier versions,
+translation staleness, changes between commits.
 
 May import: generator.content, generator.language."""

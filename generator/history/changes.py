@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 from generator.history import versions
-from generator.language.codes import DEFAULT, LANGUAGES
 from generator.history.staleness import Loader, texts_of
+from generator.language.codes import DEFAULT, LANGUAGES
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.problems import field_path
 from generator.history import versions
 from generator.language.codes import DEFAULT, LANGUAGES, TRANSLATIONS
-from generator.content.problems import field_path
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Texts = dict[str, dict[str, str]]  # field path ('summary', 'steps[1]', 'responses[0].note') -> language -> text

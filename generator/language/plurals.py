@@ -8,8 +8,8 @@ from functools import cache
 from babel import Locale
 from babel.numbers import format_decimal
 
-from generator.language.strings import ui, ui_strings
 from generator.language.codes import LANGUAGES
+from generator.language.strings import ui, ui_strings
 
 SELECTOR = "by"  # in a plural string: the name of the number that picks the form (default 'n')
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.language.codes import DEFAULT, LANGUAGES
 from generator.content.model import Archetype, Entry, Response, Symptom, Text
+from generator.language.codes import DEFAULT, LANGUAGES
 
 # One table per feature (core.yml, search.yml, ...), merged; a key may be defined in one file only.
 UI_DIR = Path(__file__).parent / "ui"

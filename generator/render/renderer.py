@@ -11,142 +11,31 @@ from __future__ import annotations
 import datetime
 import html
 import json
-import posixpath
 import re
-import unicodedata
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
-from pathlib import Path
+from collections.abc import Collection, Mapping
+from functools import partial
 
 import jinja2
 from babel.dates import format_date
 from markdown.extensions.toc import nest_toc_tokens, strip_tags, unique
 from markupsafe import Markup, escape
-from pymdownx.slugs import slugify
 
-from generator.render import wayfinding as orientation
-from generator.language.collation import sort_key
-from generator.language.strings import ui, untranslated
-from generator.serve.changed import project_files
-from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
-from generator.render.reuse import MEMOS, Lookups, Memo, Recorder
 from generator.content.model import KIND_ORDER, Entry, Handbook, Link, Source, Text
+from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
+from generator.language.collation import sort_key
 from generator.language.plurals import forms, plural
-from generator.features.practice import practice_files
-from generator.render.qr import qr_svg
+from generator.language.strings import ui, untranslated
 from generator.language.typography import quote, typeset
+from generator.render import wayfinding
+from generator.render.jinja import TEMPLATE_DIR, environment, project_files
+from generator.render.pages import Deferred, Headings, Page, page_meta
+from generator.render.qr import qr_svg
+from generator.render.reuse import Lookups, Memo, Recorder
+from generator.render.text import as_html, fold, split_blocks
+from generator.render.urls import page_folder, relative_url
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
 TAGS = ("payment", "scope", "communication", "respect", "time", "contract")  # as in the schema
-# Pages shown without the navigation or table of contents sidebars (Material's `hide` page setting).
-HIDE = {"diagnose.html.j2": ["toc"], "cheatsheet.html.j2": ["navigation", "toc"],
-        "print.html.j2": ["navigation", "toc"], "practice-print.html.j2": ["navigation", "toc"]}
 _H1_ID = "\ufdd0h1\ufdd0"  # stands for the title's id until every other heading's id is known
-
-
-@lru_cache(maxsize=1 << 16)  # the same names are written on page after page
-def as_html(value: object) -> Markup:
-    """Contributor text as HTML: escaped, whitespace runs made one space (non-breaking spaces are typography)."""
-    return escape(re.sub(r"[^\S\u00a0\u202f]+", " ", str(value)))
-
-
-@dataclass(frozen=True)
-class Headings:
-    """How headings are written: the `toc` settings of mkdocs.yml (ids, permalink symbol and title)."""
-
-    slugify: object = field(default=slugify(case="lower"))
-    permalink: str = "\u00b6"  # '' for none
-    permalink_class: str = "headerlink"
-
-    @classmethod
-    def from_config(cls, toc: dict) -> Headings:
-        """From mkdocs.yml's `toc` options (the toc extension's names and defaults)."""
-        from markdown.extensions.toc import slugify as markdown_slugify
-
-        permalink = toc.get("permalink", False)
-        return cls(slugify=toc.get("slugify", markdown_slugify),
-                   permalink="\u00b6" if permalink is True else (permalink or ""),
-                   permalink_class=toc.get("permalink_class", "headerlink"))
-
-    def settings(self) -> tuple:
-        """What the headings are made with, comparable from one build to the next (the slug function is
-        made anew each time mkdocs.yml is read)."""
-        made = self.slugify
-        if isinstance(made, partial):
-            made = (made.func, made.args, tuple(sorted(made.keywords.items())))
-        return made, self.permalink, self.permalink_class
-
-
-def fold(text: str) -> str:
-    """Latin letters without diacritics ('Atotștiutorul' -> 'Atotstiutorul'); Cyrillic is kept as is."""
-    out = []
-    for char in text:
-        if "LATIN" in unicodedata.name(char, ""):
-            char = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-        out.append(char)
-    return "".join(out)
-
-
-@dataclass(frozen=True)
-class Page:
-    """One generated file: a page's HTML with what MkDocs needs to show it, or data like practice/questions.json.
-
-    title (given, as front matter gave it) and heading (the h1's text) are HTML, as MkDocs holds page titles;
-    toc holds the toc extension's nested tokens.
-    """
-
-    src_uri: str
-    content: str
-    entry: Entry | None = None
-    title: str | None = None
-    heading: str | None = None
-    meta: Mapping = field(default_factory=dict)
-    toc: tuple = ()
-    anchors: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Deferred:
-    """A page rendered only when asked (make()): a full build renders each page as MkDocs writes it, and so
-    holds one page's HTML at a time instead of every page's (400 MiB per language at 5,000 entries)."""
-
-    src_uri: str
-    entry: Entry | None
-    meta: Mapping
-    make: Callable[[], Page]
-
-
-@cache  # one per process: `serve` rebuilds and the four languages reuse its compiled templates
-def environment() -> jinja2.Environment:
-    """The Jinja2 environment of the page templates: HTML, every value escaped unless marked as markup."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.do"],
-    )
-
-
-def split_blocks(text: str) -> list[tuple[str, list[str]]]:
-    """A source section's text as paragraphs and lists: ('p', [lines]), ('ol'|'ul', [items]).
-
-    Blank lines separate paragraphs; list items stay one list even when blank lines part them.
-    """
-    blocks: list[tuple[str, list[str]]] = []
-    for chunk in re.split(r"\n\s*\n", text.strip()):
-        for i, line in enumerate(chunk.splitlines()):
-            item = re.match(r"^\s*(?:(\d+)\.|[-•])\s+(.*)$", line)
-            kind = ("ol" if item.group(1) else "ul") if item else "p"
-            content = item.group(2) if item else line
-            if blocks and blocks[-1][0] == kind and (kind != "p" or i > 0):
-                blocks[-1][1].append(content)
-            else:
-                blocks.append((kind, [content]))
-    return blocks
 
 
 class Renderer:
@@ -277,11 +166,11 @@ class Renderer:
     def one_line(self, text: Text) -> Markup:
         """The first sentence of an entry text, for lists that show each entry in one line."""
         value, lang = self._text(text)
-        return self.tx({lang: orientation.first_sentence(value)})
+        return self.tx({lang: wayfinding.first_sentence(value)})
 
     def telling_sign(self, archetype: Entry) -> Entry | None:
         """The sign that gives a client type away most surely."""
-        return orientation.telling_sign(self.book, archetype)
+        return wayfinding.telling_sign(self.book, archetype)
 
     def neighbours(self, entry: Entry) -> tuple[Entry | None, Entry | None]:
         """The entries before and after this one in its kind, in the reader's alphabetical order."""
@@ -294,7 +183,7 @@ class Renderer:
             order = self.by_name(self.handbook[kind].values())
             self.reading_order[kind] = order, {entry.id: i for i, entry in enumerate(order)}
         order, places = self.reading_order[kind]
-        return orientation.neighbours(order, self.handbook.get(kind, entry_id), places[entry_id])
+        return wayfinding.neighbours(order, self.handbook.get(kind, entry_id), places[entry_id])
 
     def updated(self, entry: Entry) -> tuple[str, str] | None:
         """When the entry's file last changed (git): ISO date and the date written in the reader's language."""
@@ -351,7 +240,7 @@ class Renderer:
 
     def _render_page(self, template: str, src_uri: str, entry: Entry | None, context: dict) -> Page:
         self.src_uri, self.toc, self.title, self.h1 = src_uri, [], None, None
-        self.folder = _folder(src_uri)
+        self.folder = page_folder(src_uri)
         content = self.env.get_template(template).render(
             h=self, book=self.book, lang=self.lang, languages=LANGUAGES, native=NATIVE_NAMES,
             kinds=KIND_ORDER, untranslated=untranslated, stale=self.stale, Source=Source, Link=Link,
@@ -364,16 +253,16 @@ class Renderer:
             for token in self.toc:
                 token["id"] = title_id if token["id"] == _H1_ID else token["id"]
         anchors = frozenset(token["id"] for token in self.toc) | frozenset(re.findall(r'\sid="([^"]+)"', content))
-        return Page(src_uri, content, entry, self.title, self.h1, _meta(template), tuple(nest_toc_tokens(self.toc)),
+        return Page(src_uri, content, entry, self.title, self.h1, page_meta(template), tuple(nest_toc_tokens(self.toc)),
                     anchors)
 
     def defer(self, template: str, src_uri: str, entry: Entry | None = None, **context) -> Deferred:
         """The page at src_uri, to be rendered when it is written (see page())."""
-        return Deferred(src_uri, entry, _meta(template), partial(self.page, template, src_uri, entry, **context))
+        return Deferred(src_uri, entry, page_meta(template), partial(self.page, template, src_uri, entry, **context))
 
     def page_url(self, target: str) -> Markup:
         """A relative URL from the current page to a built page ('archetypes/x/', '.' for the home page)."""
-        return Markup(_relative_url(self.src_uri, target, self.folder))
+        return Markup(relative_url(self.src_uri, target, self.folder))
 
     def by_name(self, entries) -> list[Entry]:
         """Entries in the alphabetical order of their names in the page's language."""
@@ -396,88 +285,4 @@ class Renderer:
         return {kind: [e for e in self.book[kind].values() if tag in getattr(e, "tags", ())]
                 for kind in ("archetypes", "responses")}
 
-    def pages(self, defer: bool = False) -> list[Page | Deferred]:
-        """Every page of the handbook in this renderer's language; defer: pages rendered when asked (data files
-        are made at once)."""
-        page = self.defer if defer else self.page
-        pages = [page("home.html.j2", "index.md")]
-        for kind in KIND_ORDER:
-            pages.append(page("index.html.j2", f"{kind}/index.md", kind=kind))
-            pages += [page(f"{kind}.html.j2", f"{kind}/{entry.id}.md", entry) for entry in self.book[kind].values()]
-        pages += [page("cheatsheet.html.j2", f"cheatsheets/{archetype.id}.md", archetype)
-                  for archetype in self.book["archetypes"].values()]
-        pages.append(page("diagnose.html.j2", "diagnose.md"))
-        pages.append(page("tags.html.j2", "tags/index.md", tags=TAGS))
-        pages += [page("tag.html.j2", f"tags/{tag}.md", tag=tag) for tag in TAGS]
-        pages.append(page("print.html.j2", "print.md"))
-        pages += [made if isinstance(made, (Page, Deferred)) else Page(*made)
-                  for made in practice_files(self.book, self.lang, page)]
-        return pages
 
-
-def _meta(template: str) -> dict:
-    """A page's front matter, as MkDocs reads it: what the theme hides on it."""
-    return {"hide": HIDE[template]} if template in HIDE else {}
-
-
-def _folder(src_uri: str) -> tuple[str, ...]:
-    """The folder a page is served from, as path segments: 'archetypes/talker.md' -> ('archetypes', 'talker')."""
-    here = posixpath.dirname(src_uri)
-    if not src_uri.endswith("index.md"):
-        here = posixpath.join(here, posixpath.basename(src_uri)[:-3])
-    return tuple(part for part in here.split("/") if part and part != ".")
-
-
-def _relative_url(src_uri: str, target: str, folder: tuple[str, ...] | None = None) -> str:
-    """posixpath.relpath(target, the page's folder) + '/', for the site's short paths without its cost (a
-    page links to tens of pages; a cache of the pairs thrashed at 5,000 entries). folder: _folder(src_uri)."""
-    start = _folder(src_uri) if folder is None else folder
-    goal = [part for part in target.split("/") if part and part != "."]
-    same = 0
-    while same < len(start) and same < len(goal) and start[same] == goal[same]:
-        same += 1
-    return "/".join([".."] * (len(start) - same) + goal[same:] or ["."]) + "/"
-
-
-def redirects(book: Handbook) -> list[tuple[str, str]]:
-    """(old path, relative target) for every former id: 'archetypes/old/index.html' -> '../new/'.
-
-    Every URL an entry ever had keeps working: its page and, for an archetype, its cheat sheet.
-    """
-    moved = []
-    for entry in book.all():
-        folders = (entry.kind, "cheatsheets") if entry.kind == "archetypes" else (entry.kind,)
-        moved += [(f"{folder}/{old}/index.html", f"../{entry.id}/") for folder in folders for old in entry.former_ids]
-    return moved
-
-
-@cache
-def markup_template(name: str) -> jinja2.Template:
-    """An HTML or XML template of TEMPLATE_DIR, autoescaped for markup (unlike the Markdown ones)."""
-    html = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True)
-    return html.get_template(name)
-
-
-def render_redirect(target: str, lang: str) -> str:
-    """The HTML of a redirect page that keeps the #anchor."""
-    return markup_template("redirect.html.j2").render(target=target, lang=lang, title=ui("redirect_title", lang))
-
-
-def render_language(book: Handbook, lang: str, *, site_url: str = "",
-                    updated: Mapping[str, datetime.date] | None = None,
-                    outdated: Collection[tuple[str, str]] = (), headings: Headings | None = None,
-                    reuse: bool = False, defer: bool = False) -> list[Page | Deferred]:
-    """Every page in one language; site_url (the English root) makes cheat sheets' QR codes; outdated
-    holds the (file, language) of the translations to flag as made from an older English text; headings
-    follows mkdocs.yml's toc settings; reuse (under `serve`) keeps the pages of the last call in this
-    process whose inputs did not change (memo.py); defer: pages are rendered when asked (Deferred.make)."""
-    if reuse and defer:
-        raise ValueError("reused pages are compared when they are made: they cannot be deferred")
-    memo = MEMOS.setdefault(lang, Memo()) if reuse else None
-    return Renderer(book, lang, environment(), site_url=site_url, updated=updated, outdated=outdated,
-                    headings=headings, memo=memo).pages(defer)
-
-
-def render_all(book: Handbook, languages=LANGUAGES, **options) -> dict[str, list[Page]]:
-    """Every page in every language; raises before anything is written if a template fails."""
-    return {lang: render_language(book, lang, **options) for lang in languages}

@@ -135,6 +135,3 @@ def _equal(a: dict, b: dict) -> bool:
     except Exception:  # noqa: BLE001 - a value that cannot be compared counts as changed
         return False
 
-
-# Per process, one per language: `serve` rebuilds a language in the same process every time.
-MEMOS: dict[str, Memo] = {}

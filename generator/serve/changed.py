@@ -14,26 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from pathlib import Path
+
+from generator.render.jinja import project_files
 
 # MkDocs leaves hidden files alone when it cleans site_dir: the scratch folder lives in the served one.
 SCRATCH = ".handbook-scratch"
-
-
-def project_files(folder: str | Path) -> tuple:
-    """What changes when a file under folder is edited, added or removed: each file's path, size and time.
-    Empty for a folder of the installed packages (the installed theme does not change while a process runs)
-    or one that does not exist."""
-    folder = str(folder)
-    if not os.path.isdir(folder) or Path(folder).resolve().is_relative_to(Path(sys.prefix).resolve()):
-        return ()
-    files = []
-    for path, _, names in os.walk(folder):
-        for name in names:
-            info = os.stat(os.path.join(path, name))
-            files.append((os.path.join(path, name), info.st_size, info.st_mtime_ns))
-    return tuple(sorted(files))
 
 
 def setting(config_file: str, theme_dirs: list[str], *more: object) -> tuple:
