@@ -22,12 +22,12 @@ import yaml
 
 from generator.content.handbook import RESERVED_IDS, SOURCE_ANCHORS
 from generator.content.model import KIND_ORDER
+from generator.content.schemas import TAGS
 from generator.language.codes import LANGUAGES
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMAS = REPO / "generator" / "schemas"
 SHARES = {"archetypes": 0.20, "symptoms": 0.35, "responses": 0.35, "sources": 0.10}
-TAGS = ("payment", "scope", "communication", "respect", "time", "contract")
 SOURCE_LANGUAGES = ("ro", "ro", "ru", "fr", "en")  # like the real sources: mostly Romanian
 
 # Word pools per language: function words repeated so that they come up as often as in prose.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.content.handbook import _id_problem
-from generator.content.schemas import KINDS
+from generator.content.schemas import KINDS, TAGS
 
 FOLDERS = {singular: folder for folder, singular in KINDS.items()}  # "archetype" -> "archetypes"
 
@@ -24,6 +24,7 @@ def _item(what: str) -> str:
     return "  - " + lines[0].lstrip() + "\n" + "\n".join(lines[1:]) + "\n"
 
 
+TOPICS = f"# Topics: {', '.join(TAGS)}.\ntags: []\n"
 CITATIONS = """# Where every claim comes from: a source id and one of its section ids (see content/sources/).
 citations:
   - source: TODO-source-id
@@ -47,8 +48,7 @@ def skeleton(kind: str) -> str:
             "# What to do, in order: response ids, each with a note on why it fits.\n"
             "responses:\n  - id: TODO-response-id\n    note:\n" + _text("      ", "note") +
             "# What not to do (optional).\navoid:\n" + _item("what to avoid") +
-            "# Related archetype ids (optional; shown on both pages).\nrelated: []\n"
-            "# Topics: payment, scope, communication, respect, time, contract.\ntags: []\n" + CITATIONS)
+            "# Related archetype ids (optional; shown on both pages).\nrelated: []\n" + TOPICS + CITATIONS)
     if kind == "symptom":
         return head + name.replace("The name", "What you see or hear, as a short phrase") + summary + (
             "# What the client says or does, as the sources tell it (optional).\nexamples:\n"
@@ -59,8 +59,7 @@ def skeleton(kind: str) -> str:
             "# Words to say, where the sources give them (optional).\nsay:\n" + _item("words to say") +
             "# What not to do (optional).\navoid:\n" + _item("what to avoid") +
             "# Symptom ids this response answers, each with an optional note.\n"
-            "symptoms:\n  - TODO-symptom-id\n"
-            "# Topics: payment, scope, communication, respect, time, contract.\ntags: []\n" + CITATIONS)
+            "symptoms:\n  - TODO-symptom-id\n" + TOPICS + CITATIONS)
     return head + (
         "# The language of the article: fr, ro, ru or en.\nlanguage: TODO\n"
         "# The original title, word for word.\ntitle: \"TODO original title\"\n"

@@ -19,6 +19,9 @@ from generator.content.yamlfile import Document
 
 SCHEMA_DIR = Path(__file__).parents[1] / "schemas"
 KINDS = {"archetypes": "archetype", "symptoms": "symptom", "responses": "response", "sources": "source"}
+# The topic tags, in the order the schema lists them (the order of the home page's groups and the tag pages).
+TAGS: tuple[str, ...] = tuple(
+    json.loads((SCHEMA_DIR / "common.schema.json").read_text("utf-8"))["definitions"]["tags"]["items"]["enum"])
 # What `python -m generator new` writes in every text, id and address for the contributor to fill in.
 PLACEHOLDER = re.compile(r"^(https?://)?TODO")
 

@@ -21,6 +21,7 @@ from markdown.extensions.toc import nest_toc_tokens, strip_tags, unique
 from markupsafe import Markup, escape
 
 from generator.content.model import KIND_ORDER, Entry, Handbook, Link, Source, Text
+from generator.content.schemas import TAGS
 from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from generator.language.collation import sort_key
 from generator.language.plurals import forms, plural
@@ -34,7 +35,6 @@ from generator.render.reuse import Lookups, Memo, Recorder
 from generator.render.text import as_html, fold, split_blocks
 from generator.render.urls import page_folder, relative_url
 
-TAGS = ("payment", "scope", "communication", "respect", "time", "contract")  # as in the schema
 _H1_ID = "\ufdd0h1\ufdd0"  # stands for the title's id until every other heading's id is known
 
 
