@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import os
-import subprocess
 from functools import cache
 from pathlib import Path
+
+from generator.history import git
 
 
 @cache
@@ -16,17 +16,12 @@ def last_commit_dates(root: Path) -> dict[str, datetime.date]:
     One `git log` for the whole repository (not one per file). SOURCE_DATE_EPOCH does not apply:
     these dates come from history, so a rebuild of the same commit gives the same dates.
     """
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", "."],
-            capture_output=True, text=True, timeout=60, env={**os.environ, "GIT_TERMINAL_PROMPT": "0"})
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    if result.returncode != 0:
+    out = git.run(root, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", ".")
+    if out is None:
         return {}
     prefix = _prefix(root)
     dates: dict[str, datetime.date] = {}
-    for commit in result.stdout.split("\0")[1:]:
+    for commit in out.decode("utf-8", "replace").split("\0")[1:]:
         day, *paths = commit.strip("\n").split("\n")
         try:
             date = datetime.date.fromisoformat(day.strip())
@@ -40,12 +35,8 @@ def last_commit_dates(root: Path) -> dict[str, datetime.date]:
 
 def _prefix(root: Path) -> str:
     """The path of root inside its repository ('' at the top), as git log prints paths from the top."""
-    try:
-        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-prefix"],
-                             capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return out.stdout.strip() if out.returncode == 0 else ""
+    out = git.run(root, "rev-parse", "--show-prefix")
+    return out.decode("utf-8", "replace").strip() if out is not None else ""
 
 
 def last_updated(root: Path, path: str) -> datetime.date | None:

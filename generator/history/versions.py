@@ -7,12 +7,10 @@ Without git, or outside a repository, there is no history: every function return
 
 from __future__ import annotations
 
-import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-_GIT_ENV = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+from generator.history import git
 
 
 @dataclass(frozen=True)
@@ -25,18 +23,9 @@ class Version:
     path: str  # where the file was then, relative to the project root (it may have been renamed since)
 
 
-def _git(root: Path, *args: str, data: bytes | None = None) -> bytes | None:
-    try:
-        result = subprocess.run(["git", "-C", str(root), *args], input=data, capture_output=True, timeout=120,
-                                env=_GIT_ENV)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
 def resolve(root: Path, ref: str) -> str | None:
     """The commit id a ref names ('HEAD', 'HEAD^1', a branch), or None."""
-    out = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    out = git.run(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     return out.decode().strip() if out else None
 
 
@@ -46,7 +35,7 @@ def histories(root: Path, folder: str, ref: str = "HEAD") -> dict[str, list[Vers
     One `git log` for the whole folder. A file's list ends with the commit that added it (or the
     oldest commit a shallow clone has).
     """
-    out = _git(root, "log", "--first-parent", "-m", "--relative", "--raw", "--no-abbrev", "-z", "-M",
+    out = git.run(root, "log", "--first-parent", "-m", "--relative", "--raw", "--no-abbrev", "-z", "-M",
                "--format=%x01%H %cs", ref, "--", folder)
     if out is None:
         return {}
@@ -98,7 +87,7 @@ def histories(root: Path, folder: str, ref: str = "HEAD") -> dict[str, list[Vers
 
 def folder_at(root: Path, ref: str, folder: str) -> dict[str, str]:
     """Path (relative to root) -> blob id of every file under folder at ref."""
-    out = _git(root, "ls-tree", "-r", "-z", ref, "--", folder)
+    out = git.run(root, "ls-tree", "-r", "-z", ref, "--", folder)
     if out is None:
         return {}
     files = {}
@@ -114,7 +103,7 @@ def read_blobs(root: Path, blobs) -> dict[str, str]:
     wanted = sorted(set(blobs))
     if not wanted:
         return {}
-    out = _git(root, "cat-file", "--batch", data="".join(f"{b}\n" for b in wanted).encode())
+    out = git.run(root, "cat-file", "--batch", data="".join(f"{b}\n" for b in wanted).encode())
     if out is None:
         return {}
     texts, at = {}, 0
