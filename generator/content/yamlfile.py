@@ -17,14 +17,13 @@ from pathlib import Path
 
 import yaml
 
+from generator import yamlload
 from generator.content.indentation import syntax_problem
 from generator.content.problems import Problem, field_path, shown
 
 MAX_BYTES = 256 * 1024  # far above any real entry; bounds memory and time per file
 MAX_DEPTH = 16  # the deepest real value is 4 levels down (responses[0].note.en)
 MAX_ITEMS = 2000  # items of one list or fields of one mapping; real entries have a few dozen
-
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is about 4x faster
 
 Position = tuple[int, int]
 _DEEP_HINT = "an entry nests only a few levels: check the brackets and indentation"
@@ -211,7 +210,7 @@ def _syntax_hint(message: str) -> str:
     return "check quotes, colons and indentation"
 
 
-_constructor = yaml.SafeLoader("")  # resolves and converts plain scalars the way PyYAML reads them
+_constructor = yamlload.Loader("")  # resolves and converts plain scalars the way the loader reads them
 _SKIP = object()  # the value of a field whose name was refused: read for its problems, then dropped
 
 
@@ -287,7 +286,7 @@ def _compose(text: str, display: str) -> tuple[tuple[str, Position], Document, l
             return top.path + ("?",), True
         return top.path + (top.key,), top.skip or top.key is _SKIP
 
-    for event in yaml.parse(text, Loader=Loader):
+    for event in yamlload.events(text):
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:

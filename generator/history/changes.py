@@ -7,8 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from generator import yamlload
 from generator.history import versions
-from generator.history.staleness import Loader, texts_of
+from generator.history.staleness import texts_of
 from generator.language.codes import DEFAULT, LANGUAGES
 
 
@@ -31,20 +32,12 @@ class Warning:
     message: str
 
 
-def _load(text: str | None) -> dict | None:
-    try:
-        data = yaml.load(text, Loader=Loader) if text is not None else None
-    except yaml.YAMLError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def _entries(files: dict[str, str]) -> dict[tuple[str, str], dict]:
     """(kind, id) -> data of every entry file that parses."""
     entries = {}
     for path, text in files.items():
         parts = Path(path).parts
-        data = _load(text)
+        data = yamlload.mapping(text)
         if len(parts) >= 2 and path.endswith(".yml") and data is not None:
             entries[(parts[-2], Path(path).stem)] = data
     return entries

@@ -17,13 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from generator import yamlload
 from generator.content.problems import field_path
 from generator.history import versions
 from generator.language.codes import DEFAULT, LANGUAGES, TRANSLATIONS
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Texts = dict[str, dict[str, str]]  # field path ('summary', 'steps[1]', 'responses[0].note') -> language -> text
 
 
@@ -71,11 +69,8 @@ def version_of(texts: Texts) -> str:
 
 
 def _state(text: str | None, commit: str = "", date: str = "") -> State | None:
-    try:
-        data = yaml.load(text, Loader=Loader) if text is not None else None
-    except yaml.YAMLError:
-        return None
-    if not isinstance(data, dict):
+    data = yamlload.mapping(text)
+    if data is None:
         return None
     marks = data.get("translated_from") if isinstance(data.get("translated_from"), dict) else {}
     own = data.get("language") if isinstance(data.get("sections"), list) else None  # a source's language

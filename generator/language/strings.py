@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from generator import yamlload
 from generator.content.model import Archetype, Entry, Response, Symptom, Text
 from generator.language.codes import DEFAULT, LANGUAGES
 
@@ -19,7 +18,7 @@ def ui_strings() -> dict[str, dict[str, str]]:
     """The translation table of every UI string: key -> language -> text."""
     table: dict[str, dict[str, str]] = {}
     for path in sorted(UI_DIR.glob("*.yml")):
-        part = yaml.safe_load(path.read_text("utf-8")) or {}
+        part = yamlload.load(path.read_text("utf-8")) or {}
         clash = sorted(set(table) & set(part))
         if clash:
             raise ValueError(f"{path.name}: UI keys defined in another file too: {', '.join(clash)}")
