@@ -11,8 +11,7 @@ import yaml
 from conftest import ENV, FIXTURE, mkdocs_build
 
 from generator.content.handbook import load_handbook
-from generator.language.strings import entry_texts, text_version
-from generator.history.staleness import texts_of, version_of
+from generator.content.texts import entry_texts, text_version, texts_of, version_of
 
 TALKER = "content/archetypes/talker.yml"
 OLD, NEW = "Long stories instead of answers.", "Long stories instead of short answers."

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from generator.content.model import Entry, Handbook
 from generator.content.problems import annotation, shown
+from generator.content.texts import text_version, untranslated
 from generator.content.yamlfile import load_file
 from generator.history.staleness import Change
 from generator.language.codes import TRANSLATIONS
-from generator.language.strings import text_version, untranslated
 
 Outdated = dict[tuple[str, str], tuple[Change, ...]]
 MARK = "python -m generator status --mark"

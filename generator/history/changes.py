@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 from generator import yamlload
+from generator.content.texts import is_text, texts_of
 from generator.history import versions
-from generator.history.staleness import texts_of
 from generator.language.codes import DEFAULT, LANGUAGES
 
 
@@ -54,7 +54,7 @@ def _in(data: dict, lang: str) -> dict:
 
 def _english_only(data):
     if isinstance(data, dict):
-        if isinstance(data.get(DEFAULT), str) and set(data) <= set(LANGUAGES):
+        if is_text(data):
             return data[DEFAULT]
         return {k: _english_only(v) for k, v in data.items()}
     if isinstance(data, list):

@@ -12,17 +12,14 @@ Without git history (a copy outside a repository), only such recorded versions c
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from generator import yamlload
-from generator.content.problems import field_path
+from generator.content.texts import Texts, texts_of, version_of
 from generator.history import versions
-from generator.language.codes import DEFAULT, LANGUAGES, TRANSLATIONS
-
-Texts = dict[str, dict[str, str]]  # field path ('summary', 'steps[1]', 'responses[0].note') -> language -> text
+from generator.language.codes import DEFAULT, TRANSLATIONS
 
 
 @dataclass(frozen=True)
@@ -45,27 +42,6 @@ class State:
     own_language: str | None
     commit: str = ""
     date: str = ""
-
-
-def texts_of(data: object, path: tuple = ()) -> Texts:
-    """Every translatable text in an entry's data, by field path; English is in each one."""
-    found: Texts = {}
-    if isinstance(data, dict):
-        if isinstance(data.get(DEFAULT), str) and set(data) <= set(LANGUAGES):
-            return {field_path(path): {k: v for k, v in data.items() if isinstance(v, str)}}
-        for key, value in data.items():
-            if key != "translated_from":
-                found.update(texts_of(value, path + (key,)))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            found.update(texts_of(value, path + (i,)))
-    return found
-
-
-def version_of(texts: Texts) -> str:
-    """A short fingerprint of the English texts: what `status --mark` records."""
-    english = "\n".join(f"{path}={text[DEFAULT]}" for path, text in sorted(texts.items()))
-    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:8]
 
 
 def _state(text: str | None, commit: str = "", date: str = "") -> State | None:

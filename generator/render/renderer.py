@@ -22,10 +22,11 @@ from markupsafe import Markup, escape
 
 from generator.content.model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from generator.content.schemas import TAGS
+from generator.content.texts import untranslated
 from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from generator.language.collation import sort_key
 from generator.language.plurals import forms, plural
-from generator.language.strings import ui, untranslated
+from generator.language.strings import ui
 from generator.language.typography import quote, typeset
 from generator.render import wayfinding
 from generator.render.jinja import TEMPLATE_DIR, environment, project_files
