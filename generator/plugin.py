@@ -21,7 +21,6 @@ from generator.build import sitemaps
 from generator.build.language import LanguageSite, expected_pages
 from generator.build.reading import Repository
 from generator.build.run import BuildRun
-from generator.build.theme import THEME_BYTECODE, Fragments
 from generator.language.codes import DEFAULT, LANGUAGES
 from generator.render.sanitize import clean
 from generator.serve.session import ServeSession
@@ -66,6 +65,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         reading = self.run.reading
         export = self.run.export(reading.book) if lang == DEFAULT else None
         self.sites[lang] = site = LanguageSite(reading, lang, config, memo=self.run.memo(lang), export=export)
+        self.run.theme.list_once(config)
         site.configure(config, reading, self.config.languages, self.run.search_wait)
         self.run.configured(config, site)
         return config
@@ -74,11 +74,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return self.run.files(config, self.sites[config.theme["language"]], files)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # MkDocs makes a theme environment per build: compiled templates outlive it, for the next language
-        # and the next `serve` rebuild.
-        env.bytecode_cache = THEME_BYTECODE
-        env.globals["handbook_once"] = Fragments()
-        return env
+        return self.run.theme.environment(env)
 
     def on_pre_page(self, page, *, config: MkDocsConfig, files: Files):
         self.sites[config.theme["language"]].pre_page(page)

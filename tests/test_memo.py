@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE
 
-from generator.content.handbook import load_handbook
+from generator.content.handbook import Remembered, load_handbook
 from generator.language.codes import LANGUAGES
 from generator.render.reuse import Memo
 from generator.render.site import render_language
@@ -55,11 +55,12 @@ def content(tmp_path) -> Path:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_reused_pages_are_the_pages_a_fresh_render_makes_after_each_edit(content, lang):
     options = {"site_url": "https://example.org/handbook/", "outdated": set(), "updated": {}}
-    book, memo = load_handbook(content, remember=True), Memo()
+    remembered, memo = Remembered(), Memo()
+    book = load_handbook(content, memory=remembered)
     before = {page.src_uri: page for page in render_language(book, lang, memo=memo, **options)}
     for name, edit in EDITS.items():
         edit(content)
-        book = load_handbook(content, remember=True)
+        book = load_handbook(content, memory=remembered)
         reused = render_language(book, lang, memo=memo, **options)
         fresh = render_language(book, lang, **options)
         assert [page.src_uri for page in reused] == [page.src_uri for page in fresh], name
@@ -75,10 +76,11 @@ def test_reused_pages_are_the_pages_a_fresh_render_makes_after_each_edit(content
 
 
 def test_a_page_that_shows_an_edited_entry_renders_again_and_one_that_does_not_is_kept(content):
-    memo = Memo()
-    first = {page.src_uri: page for page in render_language(load_handbook(content, remember=True), "ru", memo=memo)}
+    memo, remembered = Memo(), Remembered()
+    first = {page.src_uri: page for page in render_language(load_handbook(content, memory=remembered), "ru", memo=memo)}
     _edit(content / "symptoms/cites-friends.yml", "Кратко", "Вкратце")
-    second = {page.src_uri: page for page in render_language(load_handbook(content, remember=True), "ru", memo=memo)}
+    second = {page.src_uri: page for page in render_language(load_handbook(content, memory=remembered), "ru",
+                                                              memo=memo)}
     assert second["symptoms/cites-friends.md"] is not first["symptoms/cites-friends.md"]
     assert "Вкратце" in second["symptoms/cites-friends.md"].content
     assert second["symptoms/index.md"] is not first["symptoms/index.md"]  # lists it with its summary
@@ -94,9 +96,10 @@ def test_the_export_made_of_kept_entries_is_the_json_of_the_whole_export(content
     # Text of every sort: quotes, a backslash, a line break, letters of the four languages, markup.
     tricky = r'"Say \"no\" \\ then\nwait: « non », nu — șir, нет </script><b>&amp;"'
     _edit(content / "symptoms/cites-friends.yml", '"Summary of cites-friends."', tricky)
+    remembered = Remembered()
     for name, edit in {"tricky text": lambda c: None, **EDITS}.items():
         edit(content)
-        book = load_handbook(content, remember=True)
+        book = load_handbook(content, memory=remembered)
         expected = json.dumps(export(book), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         assert export_json(book) == expected, f"after {name}"
         write_export(book, tmp_path / "export.json")  # as `mkdocs build` writes it, a part at a time

@@ -10,7 +10,6 @@ from mkdocs.structure.files import File, Files
 
 from generator.build.prerendered import Prerendered
 from generator.build.reading import Reading
-from generator.build.theme import list_theme_once
 from generator.content.model import KIND_ORDER
 from generator.features.export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH
 from generator.features.previews import OG_LOCALES, preview
@@ -62,7 +61,6 @@ class LanguageSite:
         """The theme's settings for this language: site name, navigation, alternates, search and UI strings;
         search_wait: how many seconds the search dialog waits for an index being built (under `serve`)."""
         lang = self.lang
-        list_theme_once(config)
         config.site_name = ui("site_name", lang)
         config.extra["handbook_search"] = labels(lang)
         config.extra["handbook_search_wait"] = search_wait

@@ -20,7 +20,7 @@ from generator.build.addresses import (
     is_placeholder,
     repository_from_environment,
 )
-from generator.content.handbook import load_handbook
+from generator.content.handbook import Remembered, load_handbook
 from generator.content.model import Handbook
 from generator.content.problems import ContentError
 from generator.features.search import SearchError
@@ -63,11 +63,11 @@ def read(config: MkDocsConfig, content_dir: str, book: Handbook, root_url: str) 
 
 
 def load(config: MkDocsConfig, content_dir: str, *, keep: Handbook | None = None, quiet: bool = False,
-         remember: bool = False) -> Handbook:
+         memory: Remembered | None = None) -> Handbook:
     """The validated content, before MkDocs cleans or writes site_dir; under `serve`, a broken save keeps `keep`,
-    the last good content (remember: keep parsed files for the next call)."""
+    the last good content (memory: what the last load read, for the next one)."""
     try:
-        return load_handbook(Path(content_dir), Path(config.config_file_path).parent, remember=remember)
+        return load_handbook(Path(content_dir), Path(config.config_file_path).parent, memory=memory)
     except ContentError as error:
         count = len(error.problems)
         problems = f"{count} problem{'s' if count != 1 else ''} in content"

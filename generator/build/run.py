@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 from generator.build.language import LanguageSite
 from generator.build.parallel import Slots, Staging, finish, language_config, language_url, parallel_builds, start
 from generator.build.reading import Reading, load, read, root_address
+from generator.build.theme import ThemeCache
 from generator.content.model import Handbook
 from generator.features.export import write_export
 from generator.features.practice import questions
@@ -44,6 +45,7 @@ class BuildRun:
         self.temporary: list[Path] = []
         self.failed = False
         self.reading: Reading | None = None
+        self.theme = ThemeCache()  # what every language's build shares of the theme
 
     def memo(self, lang: str) -> Memo | None:
         return None  # pages are rendered as MkDocs writes them, not kept

@@ -25,10 +25,6 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-# Shared by every build of the process: MkDocs makes a new theme environment per build and language.
-THEME_BYTECODE = MemoryBytecodeCache()
-
-
 class Fragments:
     """Parts of the theme's page template that are the same on many pages, rendered once per build and key.
 
@@ -46,13 +42,29 @@ class Fragments:
         return self.made[key]
 
 
-# (theme folders, filter, state of the folders outside the installation) -> the theme's file list
-_LISTINGS: dict[tuple, list[str]] = {}
+class ThemeCache:
+    """What the builds of a run share of the theme (every language, every `serve` rebuild): MkDocs makes a new
+    theme environment per build and language, but its compiled templates and its file list outlive it."""
+
+    def __init__(self) -> None:
+        self.bytecode = MemoryBytecodeCache()
+        # (theme folders, filter, state of the folders outside the installation) -> the theme's file list
+        self.listings: dict[tuple, list[str]] = {}
+
+    def environment(self, env: jinja2.Environment) -> jinja2.Environment:
+        """A build's theme environment: the run's compiled templates, and the build's own Fragments."""
+        env.bytecode_cache = self.bytecode
+        env.globals["handbook_once"] = Fragments()
+        return env
+
+    def list_once(self, config: MkDocsConfig) -> None:
+        """List the theme's files once: for every build of every language MkDocs lists the thousands of files
+        in Material's folders to find what to copy (0.2 s a build)."""
+        list_theme_once(config, self.listings)
 
 
-def list_theme_once(config: MkDocsConfig) -> None:
-    """List the theme's files once per process: for every build of every language MkDocs lists the thousands
-    of files in Material's folders to find what to copy (0.2 s a build)."""
+def list_theme_once(config: MkDocsConfig, listings: dict[tuple, list[str]]) -> None:
+    """Make the theme's environment answer its file list from listings, computed once per key."""
     theme = config.theme
     get_env = type(theme).get_env.__get__(theme)
 
@@ -64,9 +76,9 @@ def list_theme_once(config: MkDocsConfig) -> None:
             dirs = tuple(theme.dirs)
             key = (dirs, tuple(theme.static_templates), extensions, getattr(filter_func, "__code__", filter_func),
                    tuple(project_files(folder) for folder in dirs))
-            if key not in _LISTINGS:
-                _LISTINGS[key] = listing(extensions, filter_func)
-            return _LISTINGS[key]
+            if key not in listings:
+                listings[key] = listing(extensions, filter_func)
+            return listings[key]
 
         env.list_templates = list_templates
         return env

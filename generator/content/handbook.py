@@ -33,19 +33,35 @@ MAX_PROBLEMS_PER_FILE = 50  # a file of 20,000 wrong items gets 50 lines and a c
 MAX_PROBLEMS = 1000  # in all: a pull request of 10,000 broken files gets a readable report and a count
 
 
-def load_handbook(content_dir: Path, root: Path | None = None, remember: bool = False) -> Handbook:
+class Remembered:
+    """Under `mkdocs serve`: each file's parse and entry from the last load, so that the next load parses only
+    the files whose bytes changed and gives the same Entry object for the others (render/reuse.py). A build
+    keeps none: the documents hold the position of every value, a third of the memory a load takes."""
+
+    def __init__(self) -> None:
+        # file -> (digest of its bytes, its document or None, its problems)
+        self.checked: dict[tuple[str, str], tuple[bytes, Document | None, list[Problem]]] = {}
+        # file -> (document, the entry made from it): the same document gives the same Entry object
+        self.entries: dict[tuple[str, str], tuple[Document, Entry]] = {}
+
+    def entry(self, kind: str, doc: Document) -> Entry:
+        made = self.entries.get((kind, doc.path))
+        if made is None or made[0] is not doc:
+            made = self.entries[(kind, doc.path)] = (doc, _entry(kind, doc))
+        return made[1]
+
+
+def load_handbook(content_dir: Path, root: Path | None = None, memory: Remembered | None = None) -> Handbook:
     """Every entry under content_dir, validated; raises ContentError listing every problem.
 
-    remember (`mkdocs serve`): keep each file's parsed document and entry, so that the next call parses only
-    the files whose bytes changed and gives the same Entry object for the others (memo.py). Otherwise they are
-    let go with the positions of every value, a third of the memory a load takes.
+    memory (`mkdocs serve`): what the last load read, kept for the next one (Remembered).
     """
     root = (root or content_dir.parent).resolve()
     if content_dir.is_symlink():  # checked before resolve(): a linked content/ reads another folder
         raise ContentError([Problem(str(content_dir), 1, 1, "", "the content folder is " + not_regular(content_dir),
                                     "content/ must be a real folder of the repository")])
     content_dir = content_dir.resolve()
-    documents, present, problems = read_documents(content_dir, root, remember)
+    documents, present, problems = read_documents(content_dir, root, memory)
     problems += check_references(documents, present)
     if problems:
         by_file: dict[str, list[Problem]] = {}
@@ -53,11 +69,11 @@ def load_handbook(content_dir: Path, root: Path | None = None, remember: bool = 
             by_file.setdefault(problem.path, []).append(problem)
         each = [p for found in by_file.values() for p in _capped(found, MAX_PROBLEMS_PER_FILE, "in this file")]
         raise ContentError(_capped(each, MAX_PROBLEMS, "in content"))
-    return Handbook([_entry_of(kind, doc) if remember else _entry(kind, doc) for kind, doc in documents])
+    return Handbook([memory.entry(kind, doc) if memory else _entry(kind, doc) for kind, doc in documents])
 
 
 def read_documents(content_dir: Path, root: Path,
-                   remember: bool = False) -> tuple[list[tuple[str, Document]], dict, list[Problem]]:
+                   memory: Remembered | None = None) -> tuple[list[tuple[str, Document]], dict, list[Problem]]:
     """Parse and schema-check every file: the valid documents, the ids of all files, every problem.
 
     The ids are a map kind -> id -> file, for every file with a well-formed name, loaded or not.
@@ -120,46 +136,30 @@ def read_documents(content_dir: Path, root: Path,
                                         if not _id_problem(lowered) else "the file name is the entry's id and its URL"))
                 continue
             present[folder.name][path.stem] = display
-            doc, found = _checked(path, display, folder.name, remember)
+            doc, found = _checked(path, display, folder.name, memory)
             if doc is not None and not found:
                 documents.append((folder.name, doc))
             problems += found
     return documents, present, problems
 
 
-# Under `mkdocs serve`, a rebuild re-reads only the files whose bytes changed: file -> (digest, result).
-_CHECKED: dict[tuple[str, str], tuple[bytes, Document | None, list[Problem]]] = {}
-
-
-def _checked(path: Path, display: str, kind: str, remember: bool) -> tuple[Document | None, list[Problem]]:
-    """A file parsed and schema-checked; remember (`serve`): the same result as last time if its bytes are
+def _checked(path: Path, display: str, kind: str, memory: Remembered | None) -> tuple[Document | None, list[Problem]]:
+    """A file parsed and schema-checked; with memory (`serve`): the same result as last time if its bytes are
     the same."""
     raw, found = read_file(path, display)
     if raw is None:
         return None, found
-    if remember:
+    if memory is not None:
         digest = hashlib.blake2b(raw, digest_size=16).digest()
-        cached = _CHECKED.get((kind, display))
+        cached = memory.checked.get((kind, display))
         if cached is not None and cached[0] == digest:
             return cached[1], cached[2]
     doc, found = parse(raw, display)
     if doc is not None:
         found = schema_problems(doc, kind)
-    if remember:
-        _CHECKED[(kind, display)] = (digest, doc, found)
+    if memory is not None:
+        memory.checked[(kind, display)] = (digest, doc, found)
     return doc, found
-
-
-# The entry made from each document: the same document (a file whose bytes did not change, see _checked) gives
-# the same Entry object, which tells the pages of a `serve` rebuild that the entry did not change (memo.py).
-_ENTRIES: dict[tuple[str, str], tuple[Document, Entry]] = {}
-
-
-def _entry_of(kind: str, doc: Document) -> Entry:
-    made = _ENTRIES.get((kind, doc.path))
-    if made is None or made[0] is not doc:
-        made = _ENTRIES[(kind, doc.path)] = (doc, _entry(kind, doc))
-    return made[1]
 
 
 def _capped(found: list[Problem], limit: int, where: str) -> list[Problem]:

@@ -21,6 +21,8 @@ from generator.build.language import NAV, LanguageSite
 from generator.build.parallel import language_url
 from generator.build.reading import Reading, load, read, root_address
 from generator.build.run import indexed
+from generator.build.theme import ThemeCache
+from generator.content.handbook import Remembered
 from generator.content.model import Handbook
 from generator.features.export import export_json
 from generator.features.search import INDEX_DIR, Background
@@ -40,6 +42,7 @@ class ServeSession:
 
     def __init__(self) -> None:
         self.book: Handbook | None = None  # the last good content
+        self.content = Remembered()  # each file's parse and entry, for the next load
         self.reading: Reading | None = None
         self.memos: dict[str, Memo] = {}  # language -> the pages of its last build
         self.served: dict[str, Served] = {}  # language -> what its last build wrote, with each file's inputs
@@ -51,6 +54,7 @@ class ServeSession:
         self.indexer: Background | None = None
         self.whole = False  # a worker's: build every file (the root build cleaned the language's folder)
         self.languages: list[str] = []
+        self.theme = ThemeCache()  # compiled templates and file list, for every rebuild
 
     def memo(self, lang: str) -> Memo:
         return self.memos.setdefault(lang, Memo())
@@ -61,7 +65,7 @@ class ServeSession:
         self._stop_indexer()
         shutil.rmtree(Path(config.site_dir) / INDEX_DIR, ignore_errors=True)
         root_url = root_address(config)
-        self.book = load(config, content_dir, keep=self.book, remember=True)
+        self.book = load(config, content_dir, keep=self.book, memory=self.content)
         self.reading = read(config, content_dir, self.book, root_url)
         return self.reading
 
@@ -69,7 +73,7 @@ class ServeSession:
         """In a worker: what the root build read once; the content is read here (its last good version is kept,
         as the root build keeps its own, which tells the terminal what is wrong)."""
         self.whole = job.whole
-        self.book = load(config, content_dir, keep=self.book, quiet=True, remember=True)
+        self.book = load(config, content_dir, keep=self.book, quiet=True, memory=self.content)
         self.reading = Reading(self.book, job.root_url, job.base, job.outdated, job.updated)
         return self.reading
 
