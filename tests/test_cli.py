@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from conftest import ENV, mkdocs_build
 
 
@@ -47,6 +48,7 @@ def test_status_reports_coverage_and_missing_translations(project):
     assert "ru  content/archetypes/penny-pincher.yml: why" in result.stdout
 
 
+@pytest.mark.build
 def test_changed_english_makes_translations_stale_on_status_and_page(project, tmp_path):
     assert run(project, "status", "--mark", "fr", "archetypes/talker").returncode == 0
     talker = project / "content/archetypes/talker.yml"

@@ -8,7 +8,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import ENV, MKDOCS, REPO, mkdocs_build
+from conftest import ENV, REPO, mkdocs_build
 
 VALID_SYMPTOM = """\
 name: {en: "Calls at night"}
@@ -119,9 +119,8 @@ def test_unreadable_files(project, content, message):
     assert result.returncode == 1 and message in result.stdout, result.stdout
 
 
-def test_broken_file_fails_the_build_and_keeps_the_previous_site(project, tmp_path):
-    site = tmp_path / "site"
-    assert mkdocs_build(project, site).returncode == 0
+def test_broken_file_fails_the_build_and_keeps_the_previous_site(project_and_site):
+    project, site = project_and_site
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     talker = project / "content/archetypes/talker.yml"
     talker.write_text(talker.read_text().replace("responses: [time-box]", "responses: [time-bx]"))
@@ -145,9 +144,8 @@ def _break_the_french_build(project) -> None:
     config.write_text(config.read_text().replace(str(REPO / "overrides"), str(overrides)))
 
 
-def test_a_failing_language_build_keeps_the_previous_site_whole(project, tmp_path):
-    site = tmp_path / "site"
-    assert mkdocs_build(project, site).returncode == 0
+def test_a_failing_language_build_keeps_the_previous_site_whole(project_and_site, tmp_path):
+    project, site = project_and_site
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     _break_the_french_build(project)
     result = mkdocs_build(project, site)
@@ -158,18 +156,19 @@ def test_a_failing_language_build_keeps_the_previous_site_whole(project, tmp_pat
     assert not list(tmp_path.glob("site.*")), "the staging folder was left behind"
 
 
+@pytest.mark.build
 @pytest.mark.skipif(shutil.which("taskset") is None, reason="taskset (util-linux) runs a build on one core")
-def test_on_one_core_the_languages_build_in_turn_and_a_failing_one_gives_its_turn_back(project, tmp_path):
+def test_on_one_core_the_languages_build_in_turn_and_a_failing_one_gives_its_turn_back(project, copy_built, tmp_path):
     # One core: one language build at a time (builds.Slots). The English build hands its turn on when it is
     # done, each forked build when it ends, failed or not: a lost turn would leave the others waiting forever.
     def one_core(site):
-        return subprocess.run(["taskset", "-c", "0", *MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                               "-d", str(site)], capture_output=True, text=True, env=ENV, cwd=project, timeout=600)
+        return mkdocs_build(project, site, prefix=("taskset", "-c", "0"), timeout=600)
 
-    site, elsewhere = tmp_path / "site", tmp_path / "side-by-side"
+    site = tmp_path / "site"
     assert one_core(site).returncode == 0
-    assert mkdocs_build(project, elsewhere).returncode == 0
     built = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+    # The same site as a build of the same project side by side.
+    elsewhere = copy_built / "site"
     assert built == {p.relative_to(elsewhere): p.read_bytes()
                      for p in elsewhere.rglob("*") if p.is_file() and "pagefind" not in p.parts}
     assert (site / "ru" / "archetypes" / "index.html").is_file()

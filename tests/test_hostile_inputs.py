@@ -41,9 +41,8 @@ def test_a_link_to_a_yaml_file_outside_the_checkout_is_refused_and_never_read(pr
         f"content/symptoms/x.yml:1:1: a symbolic link, which could read a file outside the repository {LINK_HINT}"]
 
 
-def test_a_refused_link_leaves_the_published_site_whole(project, tmp_path):
-    site = tmp_path / "site"
-    assert mkdocs_build(project, site).returncode == 0
+def test_a_refused_link_leaves_the_published_site_whole(project_and_site, tmp_path):
+    project, site = project_and_site
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     secret = tmp_path / "secret.yml"
     secret.write_text(SYMPTOM.replace("Calls at night", "SECRET-OUTSIDE"), "utf-8")
@@ -200,19 +199,20 @@ def test_ten_thousand_tiny_files_get_a_capped_report(project):
                          "(fix these first, then check again)")
 
 
+@pytest.mark.build
 def test_a_200_kb_run_of_emphasis_characters_builds_in_seconds_as_text(project, tmp_path):
     stars = "*" * 200_000
     (project / "content/symptoms/stars.yml").write_text(
         SYMPTOM.replace('"Calls at 2 a.m."', f'"{stars}"').replace("Calls at night", "Stars"), "utf-8")
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
-                            capture_output=True, text=True, env=ENV, timeout=180)  # it used to run for hours
+    result = mkdocs_build(project, site, timeout=180)  # it used to run for hours
     assert result.returncode == 0, result.stderr
     for lang in ("", "ru/"):
         html = (site / lang / "symptoms/stars/index.html").read_text("utf-8")
         assert stars in html and "<em>" not in html.split("<article", 1)[1]
 
 
+@pytest.mark.build
 def test_source_text_stays_text_setext_underlines_included(project, tmp_path):
     source = project / "content/sources/article-one.yml"
     source.write_text(source.read_text("utf-8").replace(
@@ -232,6 +232,7 @@ def test_source_text_stays_text_setext_underlines_included(project, tmp_path):
             assert line in text, line
 
 
+@pytest.mark.build
 def test_the_export_and_search_index_carry_names_as_plain_strings(project, tmp_path):
     attack = "</script><script>alert(1)</script> & \"q\""
     talker = project / "content/archetypes/talker.yml"
@@ -246,7 +247,8 @@ def test_the_export_and_search_index_carry_names_as_plain_strings(project, tmp_p
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in html
 
 
-@pytest.mark.parametrize("command", [["-m", "generator", "status"], ["-m", "mkdocs", "build", "--strict"]])
+@pytest.mark.parametrize("command", [["-m", "generator", "status"],
+                                     pytest.param(["-m", "mkdocs", "build", "--strict"], marks=pytest.mark.build)])
 def test_status_and_the_build_print_hostile_names_inertly(project, command):
     (project / "content/symptoms" / HOSTILE_NAMES[0]).write_text(SYMPTOM, "utf-8")
     result = subprocess.run([sys.executable, *command], cwd=project, capture_output=True, text=True,

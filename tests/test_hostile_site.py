@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import mkdocs_build
+from conftest import copy_fixture, mkdocs_build, shared, site_fixture
 
 MARK = "PWNED"
 ATTACKS = [
@@ -99,20 +99,20 @@ class PageAudit(HTMLParser):
             self.script = None
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    from conftest import copy_fixture
-
-    root = tmp_path_factory.mktemp("hostile")
+def _build_hostile(root: Path) -> None:
     project = copy_fixture(root / "project")
     counter = [0]
     for path in sorted((project / "content").glob("*/*.yml")):
         data = yaml.safe_load(path.read_text("utf-8"))
         path.write_text(yaml.safe_dump(poison(data, counter), allow_unicode=True, sort_keys=False), "utf-8")
-    site = root / "site"
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, root / "site")
     assert result.returncode == 0, result.stderr
-    return site
+
+
+@site_fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The fixture project with every text an attack, built once per test run (test_search_browser uses it too)."""
+    return shared(tmp_path_factory, "hostile", _build_hostile) / "site"
 
 
 def test_hostile_texts_build_and_stay_text_on_every_page(hostile_site):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
+from conftest import copy_fixture, mkdocs_build, shared, site_fixture
 
 from generator.language.strings import ui
 
@@ -53,20 +53,21 @@ def tab(browser, built_site):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def plain_site(tmp_path_factory) -> Path:
-    """The fixture site built without navigation.instant: every link loads a whole page."""
-    from conftest import copy_fixture
-
-    project = copy_fixture(tmp_path_factory.mktemp("plain") / "project")
+def _build_plain(root: Path) -> None:
+    project = copy_fixture(root / "project")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("features: [content.action.edit, navigation.instant]",
                                                  "features: [content.action.edit]"))
-    site = tmp_path_factory.mktemp("plain-site") / "handbook"
+    site = root / "handbook"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     assert "navigation.instant" not in (site / "index.html").read_text("utf-8")
-    return site
+
+
+@site_fixture(scope="session")
+def plain_site(tmp_path_factory) -> Path:
+    """The fixture site built without navigation.instant: every link loads a whole page (built once per run)."""
+    return shared(tmp_path_factory, "plain", _build_plain) / "handbook"
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ ATTACKS = [
 ]
 
 
+@pytest.mark.build
 def test_attacks_written_in_yaml_do_not_reach_the_site(project, tmp_path):
     talker = project / "content/archetypes/talker.yml"
     text = talker.read_text("utf-8")

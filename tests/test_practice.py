@@ -189,6 +189,7 @@ def test_check_warns_and_status_reports_practice_coverage():
     assert "  fr  0/3 questions 0%, 3/3 client types" in status.stdout  # fixture names are untranslated in fr
 
 
+@pytest.mark.build
 def test_contributor_text_stays_text_in_practice(project, tmp_path, page):
     attack = '<img src=x onerror="document.title=1"> & "quotes" </script>'
     path = project / "content/symptoms/claims-experience.yml"
@@ -512,6 +513,7 @@ def test_practice_works_after_instant_navigation(page, fixture_url):
     assert page.errors == []
 
 
+@pytest.mark.build
 def test_an_archetype_without_responses_is_practised_up_to_the_type(project, tmp_path, page):
     path = project / "content/archetypes/talker.yml"
     path.write_text(path.read_text("utf-8").replace("responses: [time-box]", "responses: []"), "utf-8")

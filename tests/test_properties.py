@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE, copy_fixture, mkdocs_build
+from conftest import FIXTURE, copy_fixture, mkdocs_build, snapshot
 from hypothesis import HealthCheck, Phase, assume, event, given, settings
 from hypothesis import strategies as st
 
@@ -323,22 +323,17 @@ FILE_LINE_COL = re.compile(r"content/[^\s:]+:\d+:\d+: ")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A copy of the fixture project, its site built once, and that site's bytes."""
+def built(tmp_path_factory, copy_built):
+    """A copy of the fixture project, its site as built (copy_built's), and that site's bytes."""
     root = tmp_path_factory.mktemp("slow")
     project = copy_fixture(root / "project")
+    pristine = copy_built / "site"
     site = root / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
-    pristine = root / "pristine"
-    shutil.copytree(site, pristine)
-    return project, site, pristine, _snapshot(site)
+    shutil.copytree(pristine, site)
+    return project, site, pristine, snapshot(site)
 
 
-def _snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
+@pytest.mark.build
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(mutation=mutations)
@@ -362,4 +357,4 @@ def test_build_succeeds_completely_or_fails_cleanly(built, mutation):
                 assert (base / path.parent.name / path.stem / "index.html").is_file(), (lang, path)
     else:
         assert FILE_LINE_COL.search(result.stderr), result.stderr
-        assert _snapshot(site) == before, "a failed build changed the previous site"
+        assert snapshot(site) == before, "a failed build changed the previous site"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from browser import serve
-from conftest import mkdocs_build
+from conftest import copy_fixture, mkdocs_build, shared, site_fixture
 from reader_pages import DESKTOP, PHONE, in_view, screenshot, sideways, tick
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
@@ -30,11 +30,7 @@ def names(texts: dict[str, str]) -> str:
     return "{" + ", ".join(f"{lang}: {quoted(text)}" for lang, text in texts.items()) + "}"
 
 
-@pytest.fixture(scope="module")
-def awkward_site(tmp_path_factory) -> Path:
-    from conftest import copy_fixture
-
-    root = tmp_path_factory.mktemp("awkward")
+def _build_awkward(root: Path) -> None:
     project = copy_fixture(root / "project")
     content = project / "content"
     (content / "archetypes/no-signs.yml").write_text(
@@ -58,10 +54,14 @@ def awkward_site(tmp_path_factory) -> Path:
         text = re.sub(r"^symptoms: \[(.*)\]$", r"symptoms: [\1, shared]", text, flags=re.M)
         text = text.replace("symptoms:\n  - id: claims-experience", "symptoms:\n  - shared\n  - id: claims-experience")
         path.write_text(text, "utf-8")
-    site = root / "site" / "handbook"
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, root / "site" / "handbook")
     assert result.returncode == 0, result.stderr
-    return site
+
+
+@site_fixture(scope="session")
+def awkward_site(tmp_path_factory) -> Path:
+    """The fixture project with awkward names and forty signs, built once per test run."""
+    return shared(tmp_path_factory, "awkward", _build_awkward) / "site" / "handbook"
 
 
 @pytest.fixture(scope="module")

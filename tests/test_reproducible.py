@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import difflib
 import re
-import subprocess
 from pathlib import Path
 
-from conftest import ENV, FIXTURE, MKDOCS, REPO
+import pytest
+from conftest import FIXTURE, REPO, mkdocs_build
 
 from generator.history.dates import last_commit_dates
 from generator.features.search import indexed_pages
@@ -17,9 +17,7 @@ EPOCH = 1_700_000_000  # 2023-11-14 UTC
 
 
 def build(site: Path, hash_seed: str) -> None:
-    env = {**ENV, "SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": hash_seed}
-    result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(FIXTURE / "mkdocs.yml"), "-d", str(site)],
-                            capture_output=True, text=True, env=env, cwd=FIXTURE, timeout=300)
+    result = mkdocs_build(FIXTURE, site, {"SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": hash_seed}, timeout=300)
     assert result.returncode == 0, result.stderr
 
 
@@ -40,6 +38,7 @@ def first_difference(a: bytes, b: bytes) -> str:
         return f"binary, first difference at byte {at}"
 
 
+@pytest.mark.build
 def test_two_builds_are_byte_identical(tmp_path):
     one, two = tmp_path / "one" / "site", tmp_path / "two" / "elsewhere"
     build(one, "1")

@@ -7,11 +7,10 @@ import json
 import re
 import shutil
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ENV, FIXTURE, MKDOCS, mkdocs_build
+from conftest import FIXTURE, mkdocs_build, snapshot
 
 from generator.features.search import SearchError, build_index
 from generator.features.search import binary as search_binary
@@ -47,19 +46,19 @@ def test_entry_and_source_pages_are_the_indexed_body_with_their_kind(built_site,
         assert "data-pagefind-body" not in html(built_site, lang, path), path
 
 
-def test_names_in_every_language_and_aliases_weigh_more_than_body_text(built_site):
-    page = html(built_site, "ru", "archetypes/know-it-all/index.html")
+def test_names_in_every_language_and_aliases_weigh_more_than_body_text(rendered):
+    page = rendered["ru"]["archetypes/know-it-all/index.html"]  # its article, rendered in process
     weighted = re.search(r'<p class="aliases" data-pagefind-weight="7">(.*?)</p>', page, re.S)
     assert weighted, "the aliases line lost its weight"
     for name in ("Know-it-all", "Je-sais-tout", "Atotștiutorul", "Je sais tout", "Клиент-всезнайка"):
         assert name in weighted.group(1)
 
 
-def test_citations_and_notices_are_left_out_of_the_index(built_site):
-    page = html(built_site, "fr", "archetypes/penny-pincher/index.html")  # untranslated: a notice
+def test_citations_and_notices_are_left_out_of_the_index(rendered):
+    page = rendered["fr"]["archetypes/penny-pincher/index.html"]  # untranslated: a notice
     assert re.search(r'<div data-pagefind-ignore="all">\s*<h2 id="sources"', page)
     assert 'class="cheatsheet-link" data-pagefind-ignore="all"' in page
-    source = html(built_site, "en", "sources/article-two/index.html")
+    source = rendered["en"]["sources/article-two/index.html"]
     assert re.search(r'<div data-pagefind-ignore="all">\s*<h2 id="cited-by"', source)
 
 
@@ -70,16 +69,10 @@ def test_lunr_search_and_its_workarounds_are_gone(built_site):
     assert "Atotstiutorul" not in page  # no hidden copy without diacritics: Pagefind folds them
 
 
-def snapshot(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
-def built_project(project, tmp_path):
-    """A fixture project built once, to fail a second build over."""
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode == 0, result.stderr
+def built_project(project_and_site):
+    """A fixture project and its built site, to fail a second build over."""
+    project, site = project_and_site
     return project, site, snapshot(site)
 
 
@@ -104,8 +97,7 @@ def test_no_search_index_fails_the_build_with_one_line_and_keeps_the_site(built_
     elif binary == "warns":  # the real Pagefind, which also warns: a strict build fails on it
         binary = fake_pagefind(tmp_path, f'echo "Found a page with two data-pagefind-body elements" >&2; '
                                          f'exec "{search_binary()}" "$@"')
-    result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-                            capture_output=True, text=True, env={**ENV, "PAGEFIND_BINARY_PATH": binary}, cwd=project)
+    result = mkdocs_build(project, site, env={"PAGEFIND_BINARY_PATH": binary})
     assert result.returncode != 0
     assert message in result.stderr
     assert "Traceback" not in result.stderr

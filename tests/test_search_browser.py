@@ -232,6 +232,7 @@ def test_when_search_cannot_load_the_dialog_offers_the_kind_pages(page, fixture_
     assert fallback.locator("a").all_inner_texts() == ["Tipuri de clienți", "Semne", "Răspunsuri", "Surse"]
 
 
+@pytest.mark.build
 def test_under_mkdocs_serve_the_index_follows_an_edit(project, page, tmp_path):
     from test_serve import mkdocs_serve
 

@@ -14,7 +14,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ENV
+from conftest import ENV, require_build_marker
+
+pytestmark = pytest.mark.build  # every test serves a site
 
 
 def free_port() -> int:
@@ -37,6 +39,7 @@ def wait_for(url: str, timeout: float = 60) -> None:
 @contextlib.contextmanager
 def mkdocs_serve(project: Path, log_path: Path):
     """`mkdocs serve` on a project, on a free port, until the Russian site answers; yields the port."""
+    require_build_marker("serves a site")
     port = free_port()
     log = log_path.open("w")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",

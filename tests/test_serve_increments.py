@@ -7,8 +7,7 @@ import os
 import time
 from pathlib import Path
 
-import pytest
-from conftest import mkdocs_build
+from conftest import mkdocs_build, site_fixture
 from test_memo import EDITS
 
 # What only `serve` writes: its search dialog waits for the index, built after the reload.
@@ -27,7 +26,7 @@ def _files(site: Path) -> dict[str, bytes]:
     return found
 
 
-@pytest.fixture
+@site_fixture
 def serve(project, monkeypatch):
     """Builds the project as `mkdocs serve` does, in this process: the same plugin instance, a new
     configuration for every build, into the same folder."""

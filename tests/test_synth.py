@@ -51,6 +51,7 @@ def test_kinds_in_proportion_all_languages_everywhere(project):
     assert all(book.cited_by.get(source) for source in book["sources"])
 
 
+@pytest.mark.build
 def test_synthetic_project_builds_strict(project, tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from browser import serve
-from conftest import ENV, mkdocs_build
+from conftest import ENV, copy_fixture, mkdocs_build, shared, site_fixture
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 REPO = Path(__file__).resolve().parent.parent
@@ -27,16 +27,17 @@ def rename(project: Path, kind: str, old: str, new: str) -> None:
     (project / "content" / kind / f"{new}.yml").write_text(text + f"former_ids: [{old}]\n", "utf-8")
 
 
-@pytest.fixture(scope="module")
-def renamed_site(tmp_path_factory):
-    from conftest import copy_fixture
-
-    project = copy_fixture(tmp_path_factory.mktemp("renamed") / "project")
+def _build_renamed(root: Path) -> None:
+    project = copy_fixture(root / "project")
     rename(project, "archetypes", "talker", "chatterbox")
-    site = tmp_path_factory.mktemp("renamed-site") / "handbook"
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, root / "handbook")
     assert result.returncode == 0, result.stderr
-    return site
+
+
+@site_fixture(scope="session")
+def renamed_site(tmp_path_factory):
+    """The fixture site with the talker renamed chatterbox (former_ids: [talker]), built once per run."""
+    return shared(tmp_path_factory, "renamed", _build_renamed) / "handbook"
 
 
 @pytest.mark.parametrize("lang", PREFIX)
@@ -49,6 +50,7 @@ def test_old_url_redirects_to_the_renamed_entry_keeping_the_anchor(page, renamed
         assert page.locator("#responses").count() == 1
 
 
+@pytest.mark.build
 def test_two_entries_claiming_the_same_id_fail_naming_both_files(project, tmp_path):
     talker = project / "content/archetypes/talker.yml"
     talker.write_text(talker.read_text() + "former_ids: [know-it-all]\n")
@@ -77,18 +79,18 @@ def test_diagnosis_ranks_by_ticked_signs_and_keeps_them_in_the_url(page, fixture
     assert page.errors == []
 
 
-def test_diagnosis_without_javascript_is_the_plain_matrix(built_site):
-    html = (built_site / "ru/diagnose/index.html").read_text("utf-8")
+def test_diagnosis_without_javascript_is_the_plain_matrix(rendered):
+    html = rendered["ru"]["diagnose/index.html"]  # the page's article, rendered in process
     matrix = html.split('class="diagnose-matrix"')[1]
     assert 'href="../archetypes/know-it-all/"' in matrix and 'href="../symptoms/claims-experience/"' in matrix
     assert '<fieldset class="diagnose-signs" hidden' in html  # the filter appears only with JavaScript
 
 
-def test_every_archetype_page_links_its_cheat_sheet(built_site):
+def test_every_archetype_page_links_its_cheat_sheet(rendered):
     for lang in PREFIX:
-        html = (built_site / PREFIX[lang] / "archetypes/talker/index.html").read_text("utf-8")
+        html = rendered[lang]["archetypes/talker/index.html"]
         assert 'href="../../cheatsheets/talker/"' in html
-        sheet = (built_site / PREFIX[lang] / "cheatsheets/talker/index.html").read_text("utf-8")
+        sheet = rendered[lang]["cheatsheets/talker/index.html"]
         assert 'id="signs"' in sheet and 'id="responses"' in sheet
 
 
@@ -115,10 +117,10 @@ def test_export_validates_against_its_published_schema(built_site):
     assert not list((built_site.parent / "tmp").iterdir())
 
 
-def test_tag_pages_exist_in_every_language_with_translated_names(built_site):
-    ru = (built_site / "ru/tags/payment/index.html").read_text("utf-8")
+def test_tag_pages_exist_in_every_language_with_translated_names(rendered):
+    ru = rendered["ru"]["tags/payment/index.html"]
     assert "оплата" in ru and 'href="../../archetypes/penny-pincher/"' in ru
-    fr = (built_site / "fr/tags/index.html").read_text("utf-8")
+    fr = rendered["fr"]["tags/index.html"]
     assert "paiement" in fr and 'href="payment/"' in fr
 
 
