@@ -1,4 +1,4 @@
-"""Entry texts: what a text is, every text of an entry, and the version of its English.
+"""Entry texts: what a text is, which one a reader gets, every text of an entry, and the version of its English.
 
 A text is a mapping language -> words, English always in it ('name', 'steps[1]', 'responses[0].note').
 One walker finds them all, in an Entry of the model or in an entry's YAML data as read (git history
@@ -13,13 +13,21 @@ import hashlib
 from collections.abc import Mapping
 from functools import cache
 
-from generator.content.model import Entry
+from generator.content.model import Entry, Text
 from generator.content.problems import field_path
 from generator.language.codes import DEFAULT, LANGUAGES
 
 Texts = dict[str, dict[str, str]]  # field path ('summary', 'steps[1]', 'responses[0].note') -> language -> text
 _LANGUAGES = frozenset(LANGUAGES)
 _NOT_TEXTS = "translated_from"  # its keys are languages too, its values versions of the English
+
+
+def in_language(text: Text, lang: str) -> tuple[str, str]:
+    """The text in this language if it has one, else the English one; with the language it is in.
+
+    How English is shown to a reader of another language (marked lang="en", said so in JSON) is the caller's.
+    """
+    return (text[lang], lang) if lang in text else (text[DEFAULT], DEFAULT)
 
 
 def is_text(value: object) -> bool:

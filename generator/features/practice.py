@@ -16,7 +16,8 @@ import fastjsonschema
 
 from generator.content.model import Archetype, Handbook, Symptom, Text
 from generator.content.problems import Problem
-from generator.language.codes import DEFAULT, LANGUAGES
+from generator.content.texts import in_language
+from generator.language.codes import LANGUAGES
 from generator.language.strings import ui_strings
 from generator.language.typography import typeset
 
@@ -238,9 +239,10 @@ def _text(text: Text | None, lang: str) -> str | dict | None:
     """A text in the language, or the English one marked as such (the page shows it with lang="en")."""
     if text is None:
         return None
-    if lang in text:
-        return typeset(text[lang], lang)
-    return {"lang": DEFAULT, "text": typeset(text[DEFAULT], DEFAULT)}
+    value, written = in_language(text, lang)
+    if written == lang:
+        return typeset(value, lang)
+    return {"lang": written, "text": typeset(value, written)}
 
 
 def _source(book: Handbook, entry, lang: str) -> dict | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.content.model import KIND_ORDER, Entry, Text
-from generator.language.codes import DEFAULT
+from generator.content.model import KIND_ORDER, Entry
+from generator.content.texts import in_language
 from generator.language.strings import ui
 
 # OpenGraph wants language_TERRITORY; the English text is written in British spelling ("recognise").
@@ -41,14 +41,10 @@ def plain(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
-def _in(text: Text, lang: str) -> str:
-    return text.get(lang) or text[DEFAULT]
-
-
 def preview(src_uri: str, entry: Entry | None, lang: str) -> Preview:
     """The preview of the page at src_uri, about entry if it has one ('archetypes/talker.md', talker)."""
     intro = plain(ui(_INTROS.get(src_uri, "home_intro"), lang))
     if entry is None:
         return Preview(intro, "website")
-    summary = plain(_in(entry.summary, lang))
+    summary = plain(in_language(entry.summary, lang)[0])
     return Preview(summary or plain(ui(f"{entry.kind}_intro", lang)), "article")

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from generator import yamlload
-from generator.content.texts import is_text, texts_of
+from generator.content.texts import in_language, is_text, texts_of
 from generator.history import versions
 from generator.language.codes import DEFAULT, LANGUAGES
 
@@ -64,7 +64,10 @@ def _english_only(data):
 
 def _name(data: dict, lang: str) -> str:
     name = data.get("name")
-    return str(name.get(lang) or name.get(DEFAULT) or "") if isinstance(name, dict) else ""
+    if not isinstance(name, dict):
+        return ""
+    given = {DEFAULT: "", **{k: v for k, v in name.items() if v}}  # as written: a text may be empty or missing
+    return str(in_language(given, lang)[0])
 
 
 def compare(before: dict[str, str], after: dict[str, str]) -> tuple[dict[str, list[EntryChange]], list[Warning]]:

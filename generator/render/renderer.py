@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from generator.content.model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from generator.content.schemas import TAGS
-from generator.content.texts import untranslated
+from generator.content.texts import in_language, untranslated
 from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from generator.language.collation import sort_key
 from generator.language.plurals import forms, plural
@@ -87,8 +87,8 @@ class Renderer:
 
     def _text(self, text: Text) -> tuple[str, str]:
         """The text in the page's language, or in English; with the language it is in."""
-        lang = self.lang if self.lang in text else DEFAULT
-        return typeset(text[lang], lang), lang
+        value, lang = in_language(text, self.lang)
+        return typeset(value, lang), lang
 
     def plain(self, text: Text) -> str:
         """An entry text as plain text in the page's language (or English), typeset."""
@@ -154,7 +154,7 @@ class Renderer:
 
     def said(self, text: Text) -> Markup:
         """Words to say, in the language's quotation marks, never doubled."""
-        value, lang = (text[self.lang], self.lang) if self.lang in text else (text[DEFAULT], DEFAULT)
+        value, lang = in_language(text, self.lang)
         if lang == self.lang:
             return as_html(quote(value, lang))
         return Markup('<span lang="{}">{}</span>').format(DEFAULT, as_html(quote(value, lang)))
@@ -267,11 +267,11 @@ class Renderer:
 
     def by_name(self, entries) -> list[Entry]:
         """Entries in the alphabetical order of their names in the page's language."""
-        return sorted(entries, key=lambda e: (sort_key(e.name.get(self.lang, e.name[DEFAULT]), self.lang), e.id))
+        return sorted(entries, key=lambda e: (sort_key(in_language(e.name, self.lang)[0], self.lang), e.id))
 
     def search_words(self, entry: Entry) -> str:
         """What a filter box matches an entry on: its names in every language, lower case, without accents."""
-        names = [entry.name.get(self.lang, entry.name[DEFAULT]), *entry.name.values()]
+        names = [in_language(entry.name, self.lang)[0], *entry.name.values()]
         return " ".join(dict.fromkeys(fold(n).casefold() for n in names))
 
     def home_groups(self) -> list[tuple[str, list[Entry]]]:
