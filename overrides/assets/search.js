@@ -4,6 +4,7 @@
 // with the matched words marked, and links to the matching sections; a filter narrows them by kind.
 (() => {
   "use strict";
+  const { onPage, readJSON, element, queryParam, replaceUrl } = window.handbook;
   const root = document.querySelector("[data-md-component=handbook-search]");
   const toggle = document.getElementById("__search");
   if (!root || !toggle) return;
@@ -18,8 +19,8 @@
   const more = root.querySelector(".handbook-search__more");
   const browse = root.querySelector(".handbook-search__browse");
   const opener = document.querySelector(".handbook-search__button");
-  const strings = JSON.parse(root.querySelector(".handbook-search__strings").textContent);
-  const material = JSON.parse(document.getElementById("__config").textContent).translations;
+  const strings = readJSON(root.querySelector(".handbook-search__strings"));
+  const material = readJSON(document.getElementById("__config")).translations;
   // Resolved once, against the first page: the header, and this dialog, stay across instant navigation.
   const bundle = new URL(root.dataset.pagefind, location.href).href;
   const BATCH = 8;  // results whose excerpts are fetched at a time
@@ -114,13 +115,6 @@
       together.set(words, new Map((await pagefind.search(words)).results.map((result) => [result.id, result])));
     }));
     return Promise.all(pages.map((page) => (together.get(page.words.join(" "))?.get(page.id) || page.best).data()));
-  }
-
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
   }
 
   // Pagefind's excerpts are the page's text with <mark> around the matches and only "<" and ">" escaped
@@ -268,7 +262,7 @@
     const url = new URL(location.href);
     if (url.searchParams.has("q")) {  // the words of a search link are spent once the search is closed
       url.searchParams.delete("q");
-      history.replaceState(history.state, "", url);
+      replaceUrl(url);
     }
   }
 
@@ -328,7 +322,7 @@
   });
 
   // A link with ?q= (the "page not found" page has one) opens the search with those words, as Material's did.
-  const asked = new URL(location.href).searchParams.get("q");
+  const asked = queryParam("q");
   if (asked) {
     input.value = asked;
     open();
@@ -336,7 +330,7 @@
   }
 
   // Instant navigation swaps the page under the dialog; a page in another language needs its own index.
-  window.document$?.subscribe(() => {
+  onPage(() => {
     if (engine && engine.lang !== document.documentElement.lang) {
       input.value = "";
       search();
