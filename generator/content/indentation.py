@@ -1,4 +1,5 @@
-"""Indentation mistakes told as one problem at the right line, with how many spaces to use."""
+"""YAML syntax errors told as one problem at the right line: indentation mistakes with how many spaces to use,
+a tab in the indentation, and a hint for the others."""
 
 from __future__ import annotations
 
@@ -63,7 +64,17 @@ def _sibling(key: _Key, above: list[_Key]) -> _Key | None:
     return above[0] if above else None
 
 
-def syntax_problem(text: str, at: tuple[int, int], message: str) -> tuple[str, str, tuple[int, int]] | None:
+def syntax_error(text: str, at: tuple[int, int], message: str) -> tuple[str, str, tuple[int, int]]:
+    """A YAML syntax error at a position, explained: message, hint and the position of the mistake."""
+    if _tab_before(text, at):
+        return "YAML syntax error: a tab in the indentation", "indent with spaces, not tabs", at
+    misaligned = _indentation_problem(text, at, message)
+    if misaligned:
+        return f"YAML syntax error: {misaligned[0]}", misaligned[1], misaligned[2]
+    return f"YAML syntax error: {message}", _syntax_hint(message), at
+
+
+def _indentation_problem(text: str, at: tuple[int, int], message: str) -> tuple[str, str, tuple[int, int]] | None:
     """A YAML syntax error explained as an indentation mistake (message, hint, position), or None."""
     lines = text.split("\n")
     if not 0 < at[0] <= len(lines):
@@ -155,3 +166,21 @@ def _mappings(data, path: tuple = ()):
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _mappings(value, path + (i,))
+
+
+def _tab_before(text: str, at: tuple[int, int]) -> bool:
+    """Whether the line of a syntax error has a tab in its indentation, or at the error."""
+    lines = text.split("\n")
+    line = lines[at[0] - 1] if 0 < at[0] <= len(lines) else ""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    return "\t" in indent or line[at[1] - 1: at[1]] == "\t"
+
+
+def _syntax_hint(message: str) -> str:
+    if "tab" in message:
+        return "indent with spaces, not tabs"
+    if "mapping values" in message:
+        return "a text containing ': ' must be quoted"
+    if "indentation" in message or "expected <block end>" in message:
+        return "check the indentation of this line and the one before"
+    return "check quotes, colons and indentation"

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from generator import yamlload
-from generator.content.indentation import syntax_problem
+from generator.content.indentation import syntax_error
 from generator.content.problems import Problem, field_path, shown
 
 MAX_BYTES = 256 * 1024  # far above any real entry; bounds memory and time per file
@@ -167,12 +167,7 @@ def parse(raw: bytes, display: str) -> tuple[Document | None, list[Problem]]:
         message = error.problem or error.context or "invalid YAML"
         if "nesting depth" in message:  # libyaml's own limit, should it ever come before ours
             return fail(f"lists and mappings nested more than {MAX_DEPTH} deep", _DEEP_HINT, at)
-        if _tab_before(text, at):
-            return fail("YAML syntax error: a tab in the indentation", "indent with spaces, not tabs", at)
-        misaligned = syntax_problem(text, at, message)
-        if misaligned:
-            return fail(f"YAML syntax error: {misaligned[0]}", misaligned[1], misaligned[2])
-        return fail(f"YAML syntax error: {message}", _syntax_hint(message), at)
+        return fail(*syntax_error(text, at, message))
     except (yaml.YAMLError, ValueError, RecursionError) as error:
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         return fail(f"YAML syntax error: {first}", "check quotes, colons and indentation")
@@ -190,24 +185,6 @@ def _char_name(char: str) -> str:
     if "\ufdd0" <= char <= "\ufdef":
         return "a noncharacter"
     return unicodedata.name(char, "a control character").lower()
-
-
-def _tab_before(text: str, at: Position) -> bool:
-    """Whether the line of a syntax error has a tab in its indentation, or at the error."""
-    lines = text.split("\n")
-    line = lines[at[0] - 1] if 0 < at[0] <= len(lines) else ""
-    indent = line[: len(line) - len(line.lstrip(" \t"))]
-    return "\t" in indent or line[at[1] - 1: at[1]] == "\t"
-
-
-def _syntax_hint(message: str) -> str:
-    if "tab" in message:
-        return "indent with spaces, not tabs"
-    if "mapping values" in message:
-        return "a text containing ': ' must be quoted"
-    if "indentation" in message or "expected <block end>" in message:
-        return "check the indentation of this line and the one before"
-    return "check quotes, colons and indentation"
 
 
 _constructor = yamlload.Loader("")  # resolves and converts plain scalars the way the loader reads them
