@@ -123,7 +123,7 @@ def test_the_rendered_pages_are_what_the_site_publishes(rendered, copy_built):
 
 @pytest.mark.build
 def test_parts_rendered_once_are_what_every_page_would_render(project, tmp_path, monkeypatch):
-    # Material's navigation and the search dialog are rendered once per folder or depth (rebuilds.Fragments):
+    # Material's navigation and the search dialog are rendered once per folder or depth (build.theme.Fragments):
     # every page of the site is the same as when each page renders them itself.
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

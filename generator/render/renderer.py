@@ -61,7 +61,7 @@ class Renderer:
         self.reading_order: dict[str, tuple[list[Entry], dict[str, int]]] = {}  # kind -> its entries in the
         # reader's order, and each id's place in it
         self.memo = memo  # under `serve`: the pages of the last build, reused where nothing they show changed
-        self.handbook = book  # self.book is what the page being rendered reads through (memo.py)
+        self.handbook = book  # self.book is what the page being rendered reads through (reuse.py)
         self.lookups = Lookups(book, {"neighbours": self._neighbours}) if memo is not None else None
         if memo is not None:
             memo.start((lang, self.site_url, self.headings.settings(), frozenset(outdated), dict(self.updated_on),

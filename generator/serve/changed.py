@@ -62,6 +62,3 @@ def move_over(scratch: Path, served: Path) -> int:
             moved += 1
     return moved
 
-
-# Per process, one per language: `serve` builds a language in the same process every time (workers.py).
-SERVED: dict[str, Served] = {}

@@ -1,6 +1,6 @@
 """Under `mkdocs serve`: the other languages build in worker processes, beside the language being built here.
 
-`mkdocs build` forks one build per language (builds.py), but `serve` rebuilds in the server's thread, where
+`mkdocs build` forks one build per language (build/run.py), but `serve` rebuilds in the server's thread, where
 forking is unsafe. So serve starts worker processes once (spawned: fresh interpreters, safe beside threads),
 and each rebuild hands every worker one language. The workers keep what they compiled and cached between
 rebuilds (templates, validated files, the theme's file list), and a rebuild uses every core.
@@ -65,7 +65,7 @@ def _build(job: Job) -> None:
 
 class Workers:
     """A worker process per language, started once for a `serve` session: a language is built by the same
-    process every time, which keeps what its last build made (memo.py) and wrote (increments.py)."""
+    process every time, which keeps what its last build made (render/reuse.py) and wrote (changed.py), in its session."""
 
     def __init__(self, languages: list[str]) -> None:
         spawn = multiprocessing.get_context("spawn")
