@@ -65,7 +65,8 @@ def _build(job: Job) -> None:
 
 class Workers:
     """A worker process per language, started once for a `serve` session: a language is built by the same
-    process every time, which keeps what its last build made (render/reuse.py) and wrote (changed.py), in its session."""
+    process every time, which keeps in its session what its last build made (render/reuse.py) and wrote
+    (changed.py)."""
 
     def __init__(self, languages: list[str]) -> None:
         spawn = multiprocessing.get_context("spawn")
