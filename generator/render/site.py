@@ -6,12 +6,13 @@ import datetime
 from collections.abc import Collection, Mapping
 
 from generator.content.model import KIND_ORDER, Handbook
+from generator.content.schemas import TAGS
 from generator.features.practice import practice_files
 from generator.language.codes import LANGUAGES
 from generator.language.strings import ui
 from generator.render.jinja import environment, markup_template
 from generator.render.pages import Deferred, Headings, Page
-from generator.render.renderer import TAGS, Renderer
+from generator.render.renderer import Renderer
 from generator.render.reuse import Memo
 
 
