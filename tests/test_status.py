@@ -147,6 +147,7 @@ def test_warnings_are_escaped_so_a_text_cannot_forge_a_command(repo):
     assert "        after:  100% sure\\n::error file=README.md,line=1::forged" in result.stdout
 
 
+@pytest.mark.build
 def test_the_page_of_an_outdated_translation_says_so(repo, tmp_path):
     edit(repo, TALKER, OLD, NEW)
     git(repo, "commit", "-qam", "English")
