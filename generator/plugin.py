@@ -66,7 +66,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         export = self.run.export(reading.book) if lang == DEFAULT else None
         self.sites[lang] = site = LanguageSite(reading, lang, config, memo=self.run.memo(lang), export=export)
         self.run.theme.list_once(config)
-        site.configure(config, reading, self.config.languages, self.run.search_wait)
+        site.configure(config, reading, self.config.languages, self.run.search_wait, self.run.offline)
         self.run.configured(config, site)
         return config
 
@@ -102,6 +102,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         sitemaps.write_index(site, self.run.reading.root_url, self.config.languages)
         self.run.index(site, expected_pages(self.run.reading, self.config.languages))
+        self.run.store_offline(site, self.config.languages)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.run.error()

@@ -216,8 +216,9 @@ def fixture_url(built_site, tmp_path_factory):
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser page that records JavaScript errors in page.errors."""
-    context = browser.new_context()
+    """A fresh browser page that records JavaScript errors in page.errors. No service worker: the handbook's
+    offline copy (test_offline_browser.py) would otherwise be stored in the background of every test."""
+    context = browser.new_context(service_workers="block")
     tab = context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))

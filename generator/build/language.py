@@ -12,6 +12,7 @@ from generator.build.prerendered import Prerendered
 from generator.build.reading import Reading
 from generator.content.model import KIND_ORDER
 from generator.features.export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH
+from generator.features.offline import THEME_COLOUR, indicator_strings
 from generator.features.previews import OG_LOCALES, preview
 from generator.features.search import labels
 from generator.language.codes import NATIVE_NAMES, prefix
@@ -57,9 +58,11 @@ class LanguageSite:
             self.extras[EXPORT_PATH] = export
             self.extras[EXPORT_SCHEMA_PATH] = EXPORT_SCHEMA_FILE.read_text("utf-8")
 
-    def configure(self, config: MkDocsConfig, reading: Reading, languages: list[str], search_wait: int = 0) -> None:
+    def configure(self, config: MkDocsConfig, reading: Reading, languages: list[str], search_wait: int = 0,
+                  offline: bool = False) -> None:
         """The theme's settings for this language: site name, navigation, alternates, search and UI strings;
-        search_wait: how many seconds the search dialog waits for an index being built (under `serve`)."""
+        search_wait: how many seconds the search dialog waits for an index being built (under `serve`);
+        offline: whether the build writes the language's service worker and manifest (build/offline.py)."""
         lang = self.lang
         config.site_name = ui("site_name", lang)
         config.extra["handbook_search"] = labels(lang)
@@ -74,6 +77,9 @@ class LanguageSite:
         config.extra["handbook_ui"] = {key: ui(key, lang) for key in THEME_STRINGS}
         config.extra["handbook_kinds"] = list(KIND_ORDER)
         config.extra["handbook_prefix"] = prefix(lang)
+        config.extra["handbook_offline"] = {"enabled": offline, "lang": lang, "colour": THEME_COLOUR,
+                                            "names": {other: NATIVE_NAMES[other] for other in languages},
+                                            "strings": indicator_strings(lang)}
 
     def inputs(self) -> dict[str, object]:
         """What each file is made from besides the configuration (serve compares them from build to build)."""

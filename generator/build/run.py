@@ -17,6 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from generator.build.language import LanguageSite
+from generator.build.offline import OfflineError, write_offline
 from generator.build.parallel import Slots, Staging, finish, language_config, language_url, parallel_builds, start
 from generator.build.reading import Reading, load, read, root_address
 from generator.build.theme import ThemeCache
@@ -35,6 +36,7 @@ class BuildRun:
     (a dirty build, or a build started without MkDocs's command line: in place, one language after another)."""
 
     search_wait = 0  # the index is built before the site is published
+    offline = True  # each language gets its service worker and precache list (build/offline.py)
 
     def __init__(self, command: str | None = None) -> None:
         self.command = command
@@ -114,6 +116,19 @@ class BuildRun:
             kept = "; the previous site was kept" if self.staging else ""
             raise PluginError(f"search index: {error}{kept}") from None
         indexed(found)
+
+    def store_offline(self, site: Path, languages: list[str]) -> None:
+        """Every language is built and indexed: its manifest, precache list and service worker, before the site
+        is published."""
+        try:
+            lists = write_offline(site, languages)
+        except OfflineError as error:
+            kept = "; the previous site was kept" if self.staging else ""
+            raise PluginError(f"offline: {error}{kept}") from None
+        log.info("offline: " + ", ".join(f"{lang} {listed.size / 1e6:.1f} MB in "
+                                         f"{len(listed.files) + len(listed.search)} files"
+                                         + (f" (+{listed.later} pages kept once opened)" if listed.later else "")
+                                         for lang, listed in lists.items()))
 
     def error(self) -> None:
         self.failed = True

@@ -39,6 +39,7 @@ class ServeSession:
     (a worker builds one language, the same one every time: adopt())."""
 
     search_wait = 120  # seconds the search dialog waits for the index being built after the reload
+    offline = False  # no service worker: a contributor always sees the live files (pages remove an old one)
 
     def __init__(self) -> None:
         self.book: Handbook | None = None  # the last good content
@@ -127,6 +128,9 @@ class ServeSession:
         """After the pages are served: the reload does not wait for the index, and the search dialog of the
         reloaded page waits for the new one (the old one is gone)."""
         self.indexer = Background(site, expected, indexed)
+
+    def store_offline(self, site: Path, languages: list[str]) -> None:
+        """Nothing: under `serve` no service worker, precache list or manifest is written."""
 
     def error(self) -> None:
         for future in self.building.values():  # the next build cleans site_dir: let the workers end first
