@@ -14,8 +14,8 @@ import yaml
 from conftest import FIXTURE, mkdocs_build
 
 from generator.build.addresses import AddressError, Repository, check_site_url, repository_from_environment
-from generator.language.strings import ui
 from generator.features.previews import DESCRIPTION_LIMIT, plain
+from generator.language.strings import ui
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 SITE_URL = "https://example.org/handbook/"

@@ -15,10 +15,10 @@ from axe_playwright_python.sync_playwright import Axe
 from babel import Locale
 from conftest import ENV, REPO, mkdocs_build
 
-from generator.language.strings import ui_strings
 from generator.content.model import Archetype, Handbook, Link, Response, Symptom
-from generator.language.plurals import plural
 from generator.features.practice import SCHEMA_FILE, practice_data, practice_json, questions, warnings
+from generator.language.plurals import plural
+from generator.language.strings import ui_strings
 from generator.language.typography import typeset
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}

@@ -23,9 +23,9 @@ from hypothesis import HealthCheck, Phase, assume, event, given, settings
 from hypothesis import strategies as st
 
 from generator.content.handbook import load_handbook
-from generator.language.codes import LANGUAGES, prefix
 from generator.content.model import KIND_ORDER
 from generator.content.problems import ContentError, one_line
+from generator.language.codes import LANGUAGES, prefix
 from generator.render.site import render_all
 
 CONTENT = FIXTURE / "content"

@@ -10,10 +10,10 @@ import segno
 from conftest import FIXTURE, REPO
 
 from generator.language.collation import sort_key
-from generator.language.strings import ui_strings
 from generator.language.plurals import plural, table_problems
-from generator.render.qr import MASK
+from generator.language.strings import ui_strings
 from generator.language.typography import quote, typeset
+from generator.render.qr import MASK
 
 LANGS = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 # What a native reader expects for 1, 2, 5 and 21 (also checked in the browser, test_reader_browser.py).

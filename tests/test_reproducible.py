@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, REPO, mkdocs_build
 
-from generator.history.dates import last_commit_dates
 from generator.features.search import indexed_pages
+from generator.history.dates import last_commit_dates
 
 EPOCH = 1_700_000_000  # 2023-11-14 UTC
 

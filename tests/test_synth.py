@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ENV, REPO, mkdocs_build
 
-from generator.content.handbook import load_handbook
 from benchmarks.synth import counts
+from generator.content.handbook import load_handbook
 
 N = 40
 
