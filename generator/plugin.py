@@ -66,7 +66,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         export = self.run.export(reading.book) if lang == DEFAULT else None
         self.sites[lang] = site = LanguageSite(reading, lang, config, memo=self.run.memo(lang), export=export)
         self.run.theme.list_once(config)
-        site.configure(config, reading, self.config.languages, self.run.search_wait, self.run.offline)
+        site.configure(config, reading, self.config.languages, self.run.search_wait)
         self.run.configured(config, site)
         return config
 

@@ -14,13 +14,14 @@ from test_memo import EDITS
 SERVE_ONLY = b' data-pagefind-wait="120"'
 WHOLE = {"a new sign, linked", "a sign removed"}  # edits that add or remove pages: the whole site is built
 NOT_COMPARED = {"pagefind", ".handbook-scratch", ".pagefind.building"}  # the index is built in the background
+BUILD_ONLY = {"sw.js", "offline.json"}  # the offline copy's worker and list: never under `serve` (build/offline.py)
 
 
 def _files(site: Path) -> dict[str, bytes]:
     found = {}
     for path, folders, names in os.walk(site):
         folders[:] = [name for name in folders if name not in NOT_COMPARED]
-        for name in names:
+        for name in set(names) - BUILD_ONLY:
             file = Path(path, name)
             found[file.relative_to(site).as_posix()] = file.read_bytes().replace(SERVE_ONLY, b"")
     return found

@@ -12,7 +12,7 @@ from generator.build.prerendered import Prerendered
 from generator.build.reading import Reading
 from generator.content.model import KIND_ORDER
 from generator.features.export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SCHEMA_PATH
-from generator.features.offline import THEME_COLOUR, indicator_strings
+from generator.features.offline import MANIFEST, THEME_COLOUR, indicator_strings, manifest_text
 from generator.features.previews import OG_LOCALES, preview
 from generator.features.search import labels
 from generator.language.codes import NATIVE_NAMES, prefix
@@ -54,15 +54,14 @@ class LanguageSite:
         # src_uri -> text (or a temporary file) of the other generated files: redirects, the JSON export
         self.extras: dict[str, str | Path] = {old: render_redirect(target, lang)
                                               for old, target in redirects(reading.book)}
+        self.extras[MANIFEST] = manifest_text(lang)  # installable; its worker is written after the build
         if export is not None:
             self.extras[EXPORT_PATH] = export
             self.extras[EXPORT_SCHEMA_PATH] = EXPORT_SCHEMA_FILE.read_text("utf-8")
 
-    def configure(self, config: MkDocsConfig, reading: Reading, languages: list[str], search_wait: int = 0,
-                  offline: bool = False) -> None:
+    def configure(self, config: MkDocsConfig, reading: Reading, languages: list[str], search_wait: int = 0) -> None:
         """The theme's settings for this language: site name, navigation, alternates, search and UI strings;
-        search_wait: how many seconds the search dialog waits for an index being built (under `serve`);
-        offline: whether the build writes the language's service worker and manifest (build/offline.py)."""
+        search_wait: how many seconds the search dialog waits for an index being built (under `serve`)."""
         lang = self.lang
         config.site_name = ui("site_name", lang)
         config.extra["handbook_search"] = labels(lang)
@@ -77,7 +76,7 @@ class LanguageSite:
         config.extra["handbook_ui"] = {key: ui(key, lang) for key in THEME_STRINGS}
         config.extra["handbook_kinds"] = list(KIND_ORDER)
         config.extra["handbook_prefix"] = prefix(lang)
-        config.extra["handbook_offline"] = {"enabled": offline, "lang": lang, "colour": THEME_COLOUR,
+        config.extra["handbook_offline"] = {"lang": lang, "colour": THEME_COLOUR,
                                             "names": {other: NATIVE_NAMES[other] for other in languages},
                                             "strings": indicator_strings(lang)}
 

@@ -64,7 +64,8 @@ self.addEventListener("fetch", (event) => {
   const rest = url.pathname.slice(SITE.pathname.length);
   // Material asks for a sitemap.xml beside each alternate language's page (for its own language selector,
   // which the handbook does not use: assets/links.js): answered here, with no request.
-  if ((rest === "sitemap.xml" || rest.endsWith("/sitemap.xml")) && url.origin + url.pathname !== `${HOME.href}sitemap.xml`) {
+  const sitemap = rest === "sitemap.xml" || rest.endsWith("/sitemap.xml");
+  if (sitemap && url.origin + url.pathname !== `${HOME.href}sitemap.xml`) {
     event.respondWith(new Response('<?xml version="1.0" encoding="UTF-8"?>\n' +
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n',
       {headers: {"Content-Type": "application/xml; charset=utf-8"}}));
@@ -164,7 +165,8 @@ async function obtain(key, revision, earlier) {
       if (kept) return kept;
     }
   }
-  const response = await fetch(key, {cache: "no-cache"});
+  // Past the HTTP cache: the file is stored here, not twice (and a stale copy there cannot pass for this build's).
+  const response = await fetch(key, {cache: "no-store"});
   if (!response.ok) throw new Error(`${key}: ${response.status}`);
   const body = await response.arrayBuffer();
   if (await digest(body) !== revision) throw new Error(`${key} is not the file of this build`);
@@ -203,12 +205,15 @@ function away(folder, url) {
   const name = OFFLINE.names[lang] || lang;
   const s = OFFLINE.away;
   const here = new URL(url.pathname.slice(SITE.pathname.length + folder.length) + url.search + url.hash, HOME);
-  const text = (value) => String(value).replace(/[&<>"]/g, (c) => `&${{"&": "amp", "<": "lt", ">": "gt", '"': "quot"}[c]};`);
+  const entities = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"};
+  const text = (value) => String(value).replace(/[&<>"]/g, (c) => entities[c]);
   const html = `<!doctype html><html lang="${text(OFFLINE.lang)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>${text(s.title)}</title>
-<style>body{font:1rem/1.5 system-ui,sans-serif;margin:0;color:#000000de}header{background:${OFFLINE.colour};color:#fff;padding:1rem}
-main{max-width:40rem;margin:2rem auto;padding:0 1rem}a{color:${OFFLINE.colour}}</style></head>
+<style>body{font:1rem/1.5 system-ui,sans-serif;margin:0;color:#000000de}
+header{background:${OFFLINE.colour};color:#fff;padding:1rem}main{max-width:40rem;margin:2rem auto;padding:0 1rem}
+a{color:${OFFLINE.colour}}</style></head>
 <body><header>${text(OFFLINE.site)}</header><main><h1>${text(s.title)}</h1>
-<p>${text(s.text.replace("{language}", name))}</p><p><a href="${text(here.href)}">${text(s.back)}</a></p></main></body></html>`;
+<p>${text(s.text.replace("{language}", name))}</p>
+<p><a href="${text(here.href)}">${text(s.back)}</a></p></main></body></html>`;
   return new Response(html, {status: 503, headers: {"Content-Type": "text/html; charset=utf-8"}});
 }

@@ -1,7 +1,8 @@
-"""The handbook offline: after every language and the search index are built, each language gets its web app
-manifest (manifest.webmanifest), its precache list (offline.json: every file its readers store, with its content
-hash and size, features/offline.py) and its service worker (sw.js, this folder's offline-worker.js with the
-language's settings), all at the language's root, so that the worker's scope is the language.
+"""The handbook offline: after every language and the search index are built, each language gets its precache
+list (offline.json: every file its readers store, with its content hash and size, features/offline.py; its search
+files listed in pagefind/offline-<lang>.json) and its service worker (sw.js, this folder's offline-worker.js with
+the language's settings), at the language's root, so that the worker's scope is the language. Its web app
+manifest is a file of the language's build (build/language.py).
 
 Not under `mkdocs serve` (serve/session.py writes none of these): a contributor always sees the live files.
 """
@@ -21,7 +22,6 @@ from generator.features.offline import (
     OfflineError,
     Precache,
     away_strings,
-    manifest,
     precache,
     search_list,
     verify,
@@ -57,15 +57,12 @@ def worker_script(listed: Precache, languages: list[str] | tuple[str, ...], sour
 
 
 def write_offline(site_dir: Path, languages: list[str] | tuple[str, ...]) -> dict[str, Precache]:
-    """Write every language's manifest, precache lists (its pages and assets; its search files) and worker;
-    the lists by language. The manifests first (the lists name them); then no list or worker is written unless
-    every language's lists name only files the build wrote, with the bytes listed (OfflineError otherwise).
+    """Write every language's precache lists (its pages and assets; its search files) and worker; the lists by
+    language. Nothing is written unless every language's lists name only files the build wrote, with the bytes
+    listed, the manifest (build/language.py) and the icons among them (OfflineError otherwise).
     """
     source = worker_source()
     worker_version = hashlib.sha256(source.encode()).hexdigest()[:16]
-    for lang in languages:
-        (site_dir / prefix(lang) / MANIFEST).write_text(
-            json.dumps(manifest(lang), ensure_ascii=False, indent=1, sort_keys=True) + "\n", "utf-8")
     lists = {lang: precache(site_dir, lang, languages, required=(MANIFEST, *ICON_FILES)) for lang in languages}
     for lang, listed in lists.items():
         verify(site_dir, lang, listed)

@@ -36,7 +36,6 @@ class BuildRun:
     (a dirty build, or a build started without MkDocs's command line: in place, one language after another)."""
 
     search_wait = 0  # the index is built before the site is published
-    offline = True  # each language gets its service worker and precache list (build/offline.py)
 
     def __init__(self, command: str | None = None) -> None:
         self.command = command

@@ -207,6 +207,11 @@ def manifest(lang: str) -> dict:
     }
 
 
+def manifest_text(lang: str) -> str:
+    """manifest.webmanifest of a language, as written (a generated file of the language's build)."""
+    return json.dumps(manifest(lang), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 def indicator_strings(lang: str) -> dict[str, str | dict]:
     """The indicator's strings (assets/offline.js): each plain, or its plural forms, set by the typography."""
     keys = ("offline_label", "offline_saving", "offline_ready", "offline_ready_partial", "offline_updated",

@@ -39,7 +39,6 @@ class ServeSession:
     (a worker builds one language, the same one every time: adopt())."""
 
     search_wait = 120  # seconds the search dialog waits for the index being built after the reload
-    offline = False  # no service worker: a contributor always sees the live files (pages remove an old one)
 
     def __init__(self) -> None:
         self.book: Handbook | None = None  # the last good content
@@ -130,7 +129,8 @@ class ServeSession:
         self.indexer = Background(site, expected, indexed)
 
     def store_offline(self, site: Path, languages: list[str]) -> None:
-        """Nothing: under `serve` no service worker, precache list or manifest is written."""
+        """Nothing: under `serve` no service worker or precache list is written (a contributor always sees the live
+        files; assets/offline.js removes a worker left on the same address by a built site)."""
 
     def error(self) -> None:
         for future in self.building.values():  # the next build cleans site_dir: let the workers end first

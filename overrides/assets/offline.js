@@ -3,8 +3,9 @@
 // fills the indicator in the footer: saving with counts, available offline with its size (or what is kept when
 // the language is over the budget), and a button to remove the copy or to save it. With the browser's data
 // saver on, nothing is stored until the reader asks. Offline, the language switcher says when the other
-// language is not saved, instead of leading to the browser's error page. Under `mkdocs serve` (enabled: false)
-// nothing is registered, and a worker left on the same address by a built site is removed.
+// language is not saved, instead of leading to the browser's error page. Where the site has no worker (under
+// `mkdocs serve`, or a site that stopped offering it) nothing is registered, and a worker left on the same
+// address by a built site is removed with its copy.
 (() => {
   "use strict";
   const { onPage, readJSON, format, plural } = window.handbook;
@@ -36,7 +37,8 @@
   function size(bytes) {
     const megabytes = bytes / 1e6;
     try {
-      return new Intl.NumberFormat(lang, {style: "unit", unit: "megabyte", maximumFractionDigits: 1}).format(megabytes);
+      const unit = {style: "unit", unit: "megabyte", minimumFractionDigits: 1, maximumFractionDigits: 1};
+      return new Intl.NumberFormat(lang, unit).format(megabytes);
     } catch (error) {
       return `${megabytes.toFixed(1)} MB`;
     }
@@ -47,14 +49,16 @@
     switch (state.name) {
       case "unsupported": return {text: strings.unsupported, action: null};
       case "saving":
-        return {text: state.total ? plural(strings.saving, {done: state.done, n: state.total}, lang) : "", action: null};
+        if (!state.total) return {text: "", action: null};  // until the worker has read its list
+        return {text: plural(strings.saving, {done: state.done, n: state.total}, lang), action: null};
       case "ready": {
-        const text = format(state.mode === "essential" ? strings.ready_partial : strings.ready, {size: size(state.bytes)});
+        const said = state.mode === "essential" ? strings.ready_partial : strings.ready;
+        const text = format(said, {size: size(state.bytes)});
         return {text: state.updated ? `${text} ${strings.updated}` : text, action: "remove"};
       }
       case "off":
-        return {text: state.removed ? strings.removed : saveData() ? `${strings.off} ${strings.data_saver}` : strings.off,
-                action: "save"};
+        if (state.removed) return {text: strings.removed, action: "save"};
+        return {text: saveData() ? `${strings.off} ${strings.data_saver}` : strings.off, action: "save"};
       case "failed": return {text: strings.failed, action: null};
       default: return {text: "", action: null};
     }
@@ -95,6 +99,15 @@
   }
 
   async function register() {
+    const stored = await navigator.serviceWorker.getRegistration(scope.href);
+    if (!(stored && stored.scope === scope.href)) {  // a first visit: is there a worker to register?
+      const answer = await fetch(worker.href, {method: "HEAD", cache: "no-store"});
+      if (answer.status === 404) {
+        await retire(scope.href);
+        set({name: "none"});
+        return;
+      }
+    }
     let registration;
     try {
       registration = await navigator.serviceWorker.register(worker.href, {scope: scope.href});
@@ -120,7 +133,7 @@
       const response = await fetch(worker.href, {cache: "no-store"});
       if (response.status === 404) {
         await retire(scope.href);
-        set({name: "off"});
+        set({name: "none"});
         return;
       }
     } catch (error) { /* offline */ }
@@ -173,11 +186,6 @@
 
   async function start() {
     navigator.serviceWorker.addEventListener("message", onMessage);
-    if (!data.enabled) {
-      set({name: "none"});
-      await retire(site.href);
-      return;
-    }
     const choice = remembered();
     if (choice === "off" || (saveData() && choice !== "on")) {
       const registration = await navigator.serviceWorker.getRegistration(scope.href);
@@ -208,7 +216,8 @@
   // than lead to the browser's error page (the English worker answers for its scope; nothing does for English).
   document.addEventListener("click", (event) => {
     const link = event.target.closest && event.target.closest(".md-select__link[data-prefix]");
-    if (!link || !supported || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (!link || !supported) return;
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const target = new URL(link.href);
     const home = new URL(link.getAttribute("data-prefix"), site);
     event.preventDefault();
