@@ -279,14 +279,29 @@ def edit(page: Path, old: str, new: str) -> None:
     page.write_text(html.replace(old, new), "utf-8")
 
 
-def test_the_indicator_is_accessible_and_can_remove_the_copy(browser, served):
+def test_over_the_budget_pages_are_kept_once_opened_and_the_indicator_says_so_and_can_remove_it(browser, served):
     from axe_playwright_python.sync_playwright import Axe
 
     base = served.base
+    site = served.root / "handbook"
+    write_offline(site, LANGUAGES, budget=1)  # as the 1,000-entry handbook is over 12 MB
     context, tab = phone(browser)
-    stored(tab, base)
+    said = stored(tab, base)
+    assert said.startswith("Available offline (") and "other pages are kept once you open them" in said
     results = Axe().run(tab, context=".handbook-offline")
     assert [v["id"] for v in results.response["violations"]] == []
+    tab.goto(base + "archetypes/talker/")  # opened once online: kept
+    context.set_offline(True)
+    check_page(tab, base + "archetypes/talker/", "en")
+    check_page(tab, base + "archetypes/", "en")
+    check_page(tab, base + "diagnose/", "en")
+    answer = tab.goto(base + "archetypes/know-it-all/")  # never opened: says so, with a way home
+    assert answer.status == 503 and tab.locator("h1").inner_text() == ui("offline_away_title", "en")
+    assert tab.locator("main a").get_attribute("href") == base
+    tab.goto(base)
+    assert "archetypes/know-it-all/" in result_paths(search(tab, "Всезнайка"), "/handbook/")[:3]
+    context.set_offline(False)
+    tab.reload()
     tab.locator(".handbook-offline__action").click()
     tab.wait_for_selector(".handbook-offline[data-state=off]")
     assert tab.locator(".handbook-offline").inner_text().startswith(ui("offline_removed", "en"))

@@ -94,8 +94,15 @@ async function answer(request, url) {
     }
     return response;
   } catch (error) {
-    const kept = page && OFFLINE.mode === "essential" ? await (await caches.open(PAGES)).match(key) : undefined;
-    if (kept) return kept;
+    if (page && OFFLINE.mode === "essential") {  // over the budget: kept once opened, or not yet
+      const kept = await (await caches.open(PAGES)).match(key);
+      if (kept) return kept;
+      const listed = await cache.match(LIST);
+      if (listed && (await listed.json()).later.includes(key)) {
+        const s = OFFLINE.away;
+        return notice(s.title, s.page, HOME.href, s.home);
+      }
+    }
     if (!page && request.mode !== "navigate") throw error;
     const missing = await cache.match(new URL("404.html", HOME).href);
     if (!missing) throw error;
@@ -115,8 +122,8 @@ async function summary() {
   const listed = await (await caches.open(CACHE)).match(LIST);
   if (!listed) return null;
   const list = await listed.json();
-  return {version: list.version, bytes: list.bytes, files: list.files.length, mode: list.mode, later: list.later,
-          updated: replaced};
+  return {version: list.version, bytes: list.bytes, files: list.files.length, mode: list.mode,
+          later: list.later.length, updated: replaced};
 }
 
 // Store every listed file: copied from an earlier version when its hash is the same, else fetched and checked.
@@ -127,7 +134,8 @@ async function store() {
   const search = await json(where);
   const files = [...pages.files.map(([url, revision, size]) => [new URL(url, HOME).href, revision, size]),
                  ...search.files.map(([url, revision, size]) => [new URL(url, where).href, revision, size])];
-  const list = {...pages, files, bytes: files.reduce((sum, [, , size]) => sum + size, 0)};
+  const later = pages.later.map((url) => new URL(url, HOME).href);
+  const list = {...pages, files, later, bytes: files.reduce((sum, [, , size]) => sum + size, 0)};
   const cache = await caches.open(CACHE);
   const earlier = await earlierVersions();
   const queue = files.slice();
@@ -202,18 +210,22 @@ async function tell(message) {
 // The page for another language's page, offline, when that language is not saved on this device.
 function away(folder, url) {
   const lang = folder.replace(/\/$/, "");
-  const name = OFFLINE.names[lang] || lang;
   const s = OFFLINE.away;
   const here = new URL(url.pathname.slice(SITE.pathname.length + folder.length) + url.search + url.hash, HOME);
+  return notice(s.title, s.text.replace("{language}", OFFLINE.names[lang] || lang), here.href, s.back);
+}
+
+// A short page in the worker's language: what is not available offline, and a link to what is.
+function notice(title, said, href, label) {
   const entities = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"};
   const text = (value) => String(value).replace(/[&<>"]/g, (c) => entities[c]);
   const html = `<!doctype html><html lang="${text(OFFLINE.lang)}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>${text(s.title)}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${text(title)}</title>
 <style>body{font:1rem/1.5 system-ui,sans-serif;margin:0;color:#000000de}
 header{background:${OFFLINE.colour};color:#fff;padding:1rem}main{max-width:40rem;margin:2rem auto;padding:0 1rem}
 a{color:${OFFLINE.colour}}</style></head>
-<body><header>${text(OFFLINE.site)}</header><main><h1>${text(s.title)}</h1>
-<p>${text(s.text.replace("{language}", name))}</p>
-<p><a href="${text(here.href)}">${text(s.back)}</a></p></main></body></html>`;
+<body><header>${text(OFFLINE.site)}</header><main><h1>${text(title)}</h1>
+<p>${text(said)}</p>
+<p><a href="${text(href)}">${text(label)}</a></p></main></body></html>`;
   return new Response(html, {status: 503, headers: {"Content-Type": "text/html; charset=utf-8"}});
 }

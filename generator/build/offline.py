@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from generator.features.offline import (
+    BUDGET,
     LIST,
     MANIFEST,
     SEARCH_DIR,
@@ -56,14 +57,14 @@ def worker_script(listed: Precache, languages: list[str] | tuple[str, ...], sour
             f"const OFFLINE = {json.dumps(settings, ensure_ascii=False, sort_keys=True)};\n\n{source}")
 
 
-def write_offline(site_dir: Path, languages: list[str] | tuple[str, ...]) -> dict[str, Precache]:
+def write_offline(site_dir: Path, languages: list[str] | tuple[str, ...], budget: int = BUDGET) -> dict[str, Precache]:
     """Write every language's precache lists (its pages and assets; its search files) and worker; the lists by
     language. Nothing is written unless every language's lists name only files the build wrote, with the bytes
     listed, the manifest (build/language.py) and the icons among them (OfflineError otherwise).
     """
     source = worker_source()
     worker_version = hashlib.sha256(source.encode()).hexdigest()[:16]
-    lists = {lang: precache(site_dir, lang, languages, required=(MANIFEST, *ICON_FILES)) for lang in languages}
+    lists = {lang: precache(site_dir, lang, languages, budget, required=(MANIFEST, *ICON_FILES)) for lang in languages}
     for lang, listed in lists.items():
         verify(site_dir, lang, listed)
     for lang, listed in lists.items():

@@ -126,7 +126,7 @@ class BuildRun:
             raise PluginError(f"offline: {error}{kept}") from None
         log.info("offline: " + ", ".join(f"{lang} {listed.size / 1e6:.1f} MB in "
                                          f"{len(listed.files) + len(listed.search)} files"
-                                         + (f" (+{listed.later} pages kept once opened)" if listed.later else "")
+                                         + (f" (+{len(listed.later)} pages kept once opened)" if listed.later else "")
                                          for lang, listed in lists.items()))
 
     def error(self) -> None:

@@ -52,7 +52,7 @@ class Stored:
 @dataclass(frozen=True)
 class Precache:
     """A language's offline copy: the files stored when a reader first opens it; mode 'all', or 'essential'
-    when everything would be over the budget (then the other pages, `later` of them, are kept once opened).
+    when everything would be over the budget (then the other pages, `later`, are kept once opened)
 
     files: the language's pages and assets (offline.json); search: its Pagefind files, from the Pagefind folder
     (pagefind/offline-<lang>.json). Pagefind names some of its files by a hash seeded at random, run after run,
@@ -65,7 +65,7 @@ class Precache:
     files: tuple[Stored, ...]
     search: tuple[Stored, ...]
     mode: str
-    later: int
+    later: tuple[str, ...]  # the addresses of the pages kept once opened (none in mode 'all')
 
     @property
     def size(self) -> int:
@@ -79,7 +79,7 @@ class Precache:
     def as_json(self, worker_version: str) -> dict:
         """offline.json: the pages and assets, from the language's root, and where the search files are listed."""
         return {"version": self.versioned(worker_version), "lang": self.lang, "mode": self.mode,
-                "bytes": sum(f.size for f in self.files), "later": self.later,
+                "bytes": sum(f.size for f in self.files), "later": list(self.later),
                 "search": "../" * prefix(self.lang).count("/") + f"{SEARCH_DIR}/{search_list(self.lang)}",
                 "files": [[f.url, f.revision, f.size] for f in self.files]}
 
@@ -163,9 +163,10 @@ def precache(site_dir: Path, lang: str, languages: list[str] | tuple[str, ...], 
     files = [(_stored(site_dir, lang, url_of(path), root / path), _matches(path, ESSENTIAL)) for path in own]
     found = tuple(_stored(site_dir, lang, up + path, site_dir / path) for path in search)
     if sum(stored.size for stored, _ in files) + sum(stored.size for stored in found) <= budget:
-        return Precache(lang, tuple(stored for stored, _ in files), found, "all", 0)
+        return Precache(lang, tuple(stored for stored, _ in files), found, "all", ())
     kept = tuple(stored for stored, essential in files if essential)
-    return Precache(lang, kept, found, "essential", len(files) - len(kept))
+    later = tuple(stored.url for stored, essential in files if not essential)
+    return Precache(lang, kept, found, "essential", later)
 
 
 def _stored(site_dir: Path, lang: str, url: str, file: Path) -> Stored:
@@ -221,8 +222,9 @@ def indicator_strings(lang: str) -> dict[str, str | dict]:
 
 
 def away_strings(lang: str) -> dict[str, str]:
-    """The page a language's worker shows for another language's page that is not saved, in its language."""
-    return {key: typeset(ui(f"offline_away_{key}", lang), lang) for key in ("title", "text", "back")}
+    """The page a language's worker shows, in its language, offline, for another language's page that is not
+    saved (title, text, back), or for one of its own pages kept only once opened (title, page, home)."""
+    return {key: typeset(ui(f"offline_away_{key}", lang), lang) for key in ("title", "text", "back", "page", "home")}
 
 
 def _typeset(value: str | dict, lang: str) -> str | dict:
