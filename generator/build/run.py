@@ -100,8 +100,7 @@ class BuildRun:
         self._close_slots()
         self.started = {}
         gc.unfreeze()
-        if failed:
-            raise PluginError(f"the {', '.join(failed)} build failed (see above); the previous site was kept")
+        refuse_failed(failed)
         for other in forked:
             self.staging.place(other)
         return Path(config.site_dir)
@@ -163,6 +162,12 @@ class BuildRun:
         site_dir = self.staging.aside(lang) if self.command else os.path.join(root.site_dir, lang)
         return language_config(root.config_file_path, str(site_dir), language_url(root.site_url, lang), root.strict,
                                lang)
+
+
+def refuse_failed(languages: list[str]) -> None:
+    """Once the English build waited for the others: a PluginError naming those that failed, if any."""
+    if languages:
+        raise PluginError(f"the {', '.join(languages)} build failed (see above); the previous site was kept")
 
 
 def indexed(index: SearchIndex | SearchError) -> None:

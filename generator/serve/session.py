@@ -13,14 +13,13 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from generator.build.language import NAV, LanguageSite
 from generator.build.parallel import language_url
 from generator.build.reading import Reading, load, read, root_address
-from generator.build.run import indexed
+from generator.build.run import indexed, refuse_failed
 from generator.build.theme import ThemeCache
 from generator.content.handbook import Remembered
 from generator.content.model import Handbook
@@ -118,9 +117,7 @@ class ServeSession:
         self.served[lang].done(inputs)
         if lang != DEFAULT:
             return None
-        failed = self._finish_workers()
-        if failed:
-            raise PluginError(f"the {', '.join(failed)} build failed (see above); the previous site was kept")
+        refuse_failed(self._finish_workers())
         return self.served_dirs[DEFAULT]
 
     def index(self, site: Path, expected: dict[str, int]) -> None:
