@@ -60,7 +60,9 @@ def nested_mappings(depth: int) -> str:
 
 
 def section(section_id: str) -> str:
-    return f'  - id: {section_id}\n    heading: "Extra"\n    text: "Extra text."\n'
+    """A section for article-two (Russian, translated): its translations too."""
+    translated = "".join(f'      {lang}: {{heading: "Extra", text: "Extra text."}}\n' for lang in ("en", "fr", "ro"))
+    return f'  - id: {section_id}\n    heading: "Extra"\n    text: "Extra text."\n    translations:\n{translated}'
 
 
 def steps(*actions):
@@ -247,10 +249,10 @@ CASES = [
     ("section id not a slug", E(ARTICLE_ONE, "  - id: talker", "  - id: The Talker"),
      [f"content/sources/article-one.yml:23:9: sections[1].id: 'The Talker' is not a valid id {ID_HINT}"]),
     ("section id reserved for the page", A(ARTICLE_TWO, section("summary")),
-     ["content/sources/article-two.yml:20:9: sections[2].id: section id 'summary' is reserved for the page "
+     ["content/sources/article-two.yml:40:9: sections[2].id: section id 'summary' is reserved for the page "
       "(choose another id)"]),
     ("section id twice", A(ARTICLE_TWO, section("know-it-all")),
-     ["content/sources/article-two.yml:20:9: sections[2].id: section id 'know-it-all' is used twice "
+     ["content/sources/article-two.yml:40:9: sections[2].id: section id 'know-it-all' is used twice "
       "(section ids are anchors and must be unique)"]),
     # former ids: old URLs that redirect
     ("former id is the entry's own id", A(TALKER, "former_ids: [talker]\n"),

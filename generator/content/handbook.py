@@ -18,9 +18,11 @@ from generator.content.model import (
     Section,
     Source,
     Symptom,
+    Translated,
 )
 from generator.content.problems import ContentError, Problem, field_path, shown
 from generator.content.schemas import KINDS, schema_problems
+from generator.content.sections import translation_problems
 from generator.content.yamlfile import NOT_REGULAR_HINT, Document, not_regular, parse, read_file
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -253,6 +255,7 @@ def check_references(documents: list[tuple[str, Document]],
                     report(doc, ("sections", i, "id"), f"section id '{section['id']}' is used twice",
                            "section ids are anchors and must be unique")
                 seen.add(section["id"])
+            problems += translation_problems(doc)
     problems += _check_claims(documents, present)
     return problems
 
@@ -302,7 +305,7 @@ def _entry(kind: str, doc: Document) -> Entry:
                   former_ids=tuple(d.get("former_ids", ())), translated_from=d.get("translated_from", {}))
     citations = tuple(Citation(c["source"], c["section"]) for c in d.get("citations", ()))
     if kind == "archetypes":
-        return Archetype(**common, aliases=tuple(d.get("aliases", ())), why=_text(d.get("why")),
+        return Archetype(**common, aliases=_aliases(d.get("aliases")), why=_text(d.get("why")),
                          symptoms=_links(d["symptoms"]), responses=_links(d["responses"]),
                          avoid=tuple(d.get("avoid", ())), related=_links(d.get("related")),
                          tags=tuple(d.get("tags", ())), citations=citations)
@@ -313,4 +316,14 @@ def _entry(kind: str, doc: Document) -> Entry:
                         avoid=tuple(d.get("avoid", ())), symptoms=_links(d.get("symptoms")),
                         tags=tuple(d.get("tags", ())), citations=citations)
     return Source(**common, language=d["language"], title=d["title"], url_origin=d.get("url"),
-                  sections=tuple(Section(s["id"], s["heading"], s["text"]) for s in d["sections"]))
+                  sections=tuple(Section(s["id"], s["heading"], s["text"],
+                                         {lang: Translated(x["heading"], x["text"])
+                                          for lang, x in s.get("translations", {}).items()})
+                                 for s in d["sections"]))
+
+
+def _aliases(value) -> dict[str, tuple[str, ...]]:
+    """Other names by language; a plain list says no language ('')."""
+    if isinstance(value, dict):
+        return {lang: tuple(names) for lang, names in value.items() if names}
+    return {"": tuple(value)} if value else {}

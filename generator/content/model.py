@@ -48,7 +48,7 @@ class Entry:
 
 @dataclass(frozen=True, eq=False)
 class Archetype(Entry):
-    aliases: tuple[str, ...] = ()
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # language ('' unsaid) -> names
     why: Text | None = None
     symptoms: tuple[Link, ...] = ()
     responses: tuple[Link, ...] = ()
@@ -75,12 +75,21 @@ class Response(Entry):
 
 
 @dataclass(frozen=True)
+class Translated:
+    """A source section in another language: the handbook's own translation of its heading and text."""
+
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Section:
-    """A part of a source article, word for word, with a stable anchor id."""
+    """A part of a source article, word for word, with a stable anchor id, and its translations by language."""
 
     id: str
     heading: str
     text: str
+    translations: Mapping[str, Translated] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,6 +102,14 @@ class Source(Entry):
     def section(self, section_id: str) -> Section | None:
         """The section with this id, if any."""
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def in_language(self, section: Section, lang: str) -> tuple[str, str, str]:
+        """A section as a reader of lang gets it: heading, text and their language (the handbook's translation
+        into lang, else the original)."""
+        translated = section.translations.get(lang)
+        if translated is None or lang == self.language:
+            return section.heading, section.text, self.language
+        return translated.heading, translated.text, lang
 
 
 @dataclass(frozen=True)

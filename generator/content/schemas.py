@@ -168,6 +168,9 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
             invisible = ", ".join(sorted({f"U+{ord(c):04X}" for c in str(value) if not c.isspace()}))
             return problem(f"text has no visible character, only {invisible}",
                            "write the text with letters, or remove the field")
+        if error.validator_value.startswith("[0-9A-Za-z"):  # the words rule: a translation is not punctuation
+            return problem(f"'{shown(value)}' has no letter or digit: it translates nothing",
+                           "write the translated text, or ask a translator")
         if error.validator_value == "^[0-9a-f]{8}$":
             return problem(f"'{shown(value)}' is not a version of the English text (8 hexadecimal digits)",
                            "let `python -m generator status --mark` write it")

@@ -20,6 +20,10 @@ from generator.language.codes import DEFAULT, LANGUAGES
 Texts = dict[str, dict[str, str]]  # field path ('summary', 'steps[1]', 'responses[0].note') -> language -> text
 _LANGUAGES = frozenset(LANGUAGES)
 _NOT_TEXTS = "translated_from"  # its keys are languages too, its values versions of the English
+# A translated source section's heading and text are texts too, whose reference is the original, not the
+# English: under this key, and under the article's language (a reader of that language gets the original).
+ORIGINAL = "original"
+_SECTION_PARTS = ("heading", "text")
 
 
 def in_language(text: Text, lang: str) -> tuple[str, str]:
@@ -41,24 +45,50 @@ def texts_of(value: object, path: tuple = ()) -> Texts:
     Of a text in YAML data only the strings count (`fr: 5` is not a French text).
     """
     found: Texts = {}
-    _walk(value, path, found)
+    own = value.get("language") if isinstance(value, Mapping) else getattr(value, "language", None)
+    _walk(value, path, found, own if isinstance(own, str) else "")
     return found
 
 
-def _walk(value: object, path: tuple, found: Texts) -> None:
-    if is_text(value):
+def reference(text: Mapping[str, str]) -> str:
+    """What a text's translations are made from: the original of a source section, else the English."""
+    return text[ORIGINAL] if ORIGINAL in text else text[DEFAULT]
+
+
+def _section_texts(section: object, own: str, path: tuple, found: Texts) -> None:
+    """A source section's heading and text with their translations, if it has any (an Entry's or YAML data)."""
+    get = section.get if isinstance(section, Mapping) else lambda name: getattr(section, name, None)
+    translations = get("translations")
+    if not translations or not isinstance(translations, Mapping):
+        return
+    for part in _SECTION_PARTS:
+        original = get(part)
+        if not isinstance(original, str):
+            continue
+        text = {ORIGINAL: original, own: original}
+        for lang, translated in translations.items():
+            words = translated.get(part) if isinstance(translated, Mapping) else getattr(translated, part, None)
+            if lang in _LANGUAGES and lang != own and isinstance(words, str):
+                text[lang] = words
+        found[field_path(path + (part,))] = text
+
+
+def _walk(value: object, path: tuple, found: Texts, own: str) -> None:
+    if own and len(path) == 2 and path[0] == "sections":
+        _section_texts(value, own, path, found)
+    elif is_text(value):
         found[field_path(path)] = {lang: words for lang, words in value.items() if isinstance(words, str)}
     elif isinstance(value, Mapping):
         for key, item in value.items():
             if key != _NOT_TEXTS:
-                _walk(item, path + (key,), found)
+                _walk(item, path + (key,), found, own)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            _walk(item, path + (i,), found)
+            _walk(item, path + (i,), found, own)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for name in _fields(type(value)):
             if name != _NOT_TEXTS:
-                _walk(getattr(value, name), path + (name,), found)
+                _walk(getattr(value, name), path + (name,), found, own)
 
 
 @cache
@@ -79,8 +109,8 @@ def untranslated(entry: Entry, lang: str) -> list[str]:
 
 
 def version_of(texts: Texts) -> str:
-    """A short fingerprint of the English texts: what `status --mark` records."""
-    english = "\n".join(f"{path}={text[DEFAULT]}" for path, text in sorted(texts.items()))
+    """A short fingerprint of the English texts (and a source's originals): what `status --mark` records."""
+    english = "\n".join(f"{path}={reference(text)}" for path, text in sorted(texts.items()))
     return hashlib.sha256(english.encode("utf-8")).hexdigest()[:8]
 
 

@@ -4,6 +4,8 @@ A translation is based on the English text as it was when the translation was la
 oldest version of the file, going back from now, that still has the same translated text. If the
 English text of that field has changed since, the translation is outdated. So an entry is tracked
 from the moment it exists, and writing or revising a translation brings it up to date by itself.
+A source section's translations (English included) are made from its original in the same way: when the
+original is corrected, they are outdated.
 
 `status --mark` is only for a translation that still fits a changed English text: it records the
 English version (`translated_from`), and that version then counts as the translation's base too.
@@ -17,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import yamlload
-from generator.content.texts import Texts, texts_of, version_of
+from generator.content.texts import ORIGINAL, Texts, reference, texts_of, version_of
 from generator.history import versions
-from generator.language.codes import DEFAULT, TRANSLATIONS
+from generator.language.codes import DEFAULT, LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def outdated(root: Path, folder: str = "content", ref: str | None = None) -> dic
             continue
         states = [now] + [state for v in histories.get(path, ())
                           if (state := _blob_state(old_blobs.get(v.blob), v.commit, v.date)) is not None]
-        for lang in TRANSLATIONS:
+        for lang in LANGUAGES:  # English too: a source section's English is a translation of its original
             if lang != now.own_language:
                 changes = _outdated_fields(states, lang)
                 if changes:
@@ -120,9 +122,10 @@ def _outdated_fields(states: list[State], lang: str) -> tuple[Change, ...]:
         while written + 1 < len(states) and states[written + 1].texts.get(field, {}).get(lang) == text[lang]:
             written += 1
         base = written if marked is None or field not in states[marked].texts else min(written, marked)
-        before = states[base].texts.get(field, {}).get(DEFAULT)
-        if before is not None and before != text[DEFAULT]:
-            changes.append(Change(field, before, text[DEFAULT], states[base].commit, states[base].date))
+        then = states[base].texts.get(field)
+        before = reference(then) if then and (DEFAULT in then or ORIGINAL in then) else None
+        if before is not None and before != reference(text):
+            changes.append(Change(field, before, reference(text), states[base].commit, states[base].date))
     return tuple(changes)
 
 

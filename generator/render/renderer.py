@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from generator.content.model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from generator.content.schemas import TAGS
+from generator.content.sections import split_blocks
 from generator.content.texts import in_language, untranslated
 from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from generator.language.collation import sort_key
@@ -33,7 +34,7 @@ from generator.render.jinja import TEMPLATE_DIR, environment, project_files
 from generator.render.pages import Deferred, Headings, Page, page_meta
 from generator.render.qr import qr_svg
 from generator.render.reuse import Lookups, Memo, Recorder
-from generator.render.text import as_html, fold, split_blocks
+from generator.render.text import as_html, fold
 from generator.render.urls import page_folder, relative_url
 
 _H1_ID = "\ufdd0h1\ufdd0"  # stands for the title's id until every other heading's id is known

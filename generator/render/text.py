@@ -1,4 +1,4 @@
-"""Contributor text made HTML: escaped, folded for filter boxes, a source section's paragraphs and lists."""
+"""Contributor text made HTML: escaped, and folded for filter boxes."""
 
 from __future__ import annotations
 
@@ -23,21 +23,3 @@ def fold(text: str) -> str:
             char = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
         out.append(char)
     return "".join(out)
-
-
-def split_blocks(text: str) -> list[tuple[str, list[str]]]:
-    """A source section's text as paragraphs and lists: ('p', [lines]), ('ol'|'ul', [items]).
-
-    Blank lines separate paragraphs; list items stay one list even when blank lines part them.
-    """
-    blocks: list[tuple[str, list[str]]] = []
-    for chunk in re.split(r"\n\s*\n", text.strip()):
-        for i, line in enumerate(chunk.splitlines()):
-            item = re.match(r"^\s*(?:(\d+)\.|[-•])\s+(.*)$", line)
-            kind = ("ol" if item.group(1) else "ul") if item else "p"
-            content = item.group(2) if item else line
-            if blocks and blocks[-1][0] == kind and (kind != "p" or i > 0):
-                blocks[-1][1].append(content)
-            else:
-                blocks.append((kind, [content]))
-    return blocks
