@@ -18,13 +18,24 @@ def _links(links: tuple[Link, ...]) -> list[dict]:
     return [{"id": link.id, "note": dict(link.note) if link.note else None} for link in links]
 
 
+def _citation(book: Handbook, source_id: str, section_id: str) -> dict:
+    """A citation with the cited section's heading in each language that has it, and the original's beside it."""
+    source = book.get("sources", source_id)
+    section = source.section(section_id)
+    headings = {lang: x.heading for lang, x in section.translations.items()} | {source.language: section.heading}
+    return {"source": source_id, "section": section_id, "original_heading": section.heading,
+            "heading": {lang: headings[lang] for lang in LANGUAGES if lang in headings}}
+
+
 def _entry(book: Handbook, entry: Entry) -> dict:
     data = {"id": entry.id, "path": entry.url, "file": entry.path, "former_ids": list(entry.former_ids),
             "name": dict(entry.name), "summary": dict(entry.summary)}
     if not isinstance(entry, Source):
-        data["citations"] = [{"source": c.source, "section": c.section} for c in entry.citations]
+        data["citations"] = [_citation(book, c.source, c.section) for c in entry.citations]
     if isinstance(entry, Archetype):
-        data |= {"aliases": list(entry.aliases), "why": dict(entry.why) if entry.why else None,
+        data |= {"aliases": [name for names in entry.aliases.values() for name in names],
+                 "aliases_by_language": {lang or "und": list(names) for lang, names in entry.aliases.items()},
+                 "why": dict(entry.why) if entry.why else None,
                  "tags": list(entry.tags), "avoid": [dict(t) for t in entry.avoid],
                  "symptoms": _links(book.linked(entry, "symptoms")),
                  "responses": _links(book.linked(entry, "responses")),
@@ -40,7 +51,10 @@ def _entry(book: Handbook, entry: Entry) -> dict:
                  "archetypes": _links(book.linked(entry, "archetypes"))}
     elif isinstance(entry, Source):
         data |= {"language": entry.language, "title": entry.title, "origin": entry.url_origin,
-                 "sections": [{"id": s.id, "heading": s.heading, "text": s.text} for s in entry.sections],
+                 "sections": [{"id": s.id, "heading": s.heading, "text": s.text,
+                               "translations": {lang: {"heading": x.heading, "text": x.text}
+                                                for lang, x in s.translations.items()}}
+                              for s in entry.sections],
                  "cited_by": [{"kind": c.entry.kind, "id": c.entry.id, "section": c.section}
                               for c in book.cited_by.get(entry.id, ())]}
     return data
@@ -98,7 +112,8 @@ _ENTRY_JSON: dict[tuple[str, str], tuple[tuple, str]] = {}
 
 def _entry_json(book: Handbook, entry: Entry) -> str:
     made_from = (entry, tuple(book.linked(entry, relation) for relation in _RELATIONS),
-                 book.cited_by.get(entry.id, ()))
+                 book.cited_by.get(entry.id, ()),
+                 tuple(book.get("sources", c.source) for c in getattr(entry, "citations", ())))  # their headings
     known = _ENTRY_JSON.get((entry.kind, entry.id))
     if known is None or known[0] != made_from:
         known = _ENTRY_JSON[(entry.kind, entry.id)] = (made_from, _dumps(_entry(book, entry), depth=2))

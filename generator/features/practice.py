@@ -252,8 +252,9 @@ def _source(book: Handbook, entry, lang: str) -> dict | None:
     citation = entry.citations[0]
     source = book.get("sources", citation.source)
     section = source.section(citation.section)
-    return {"name": _text(source.name, lang), "section": section.heading if section else "",
-            "section_lang": source.language, "url": f"{source.url}#{citation.section}"}
+    heading, _, written = source.in_language(section, lang) if section else ("", "", source.language)
+    return {"name": _text(source.name, lang), "section": typeset(heading, lang) if written == lang else heading,
+            "section_lang": written, "url": f"{source.url}#{citation.section}"}
 
 
 def practice_data(book: Handbook, lang: str, asked: tuple[Question, ...] | None = None) -> dict:

@@ -91,6 +91,18 @@ class Renderer:
         value, lang = in_language(text, self.lang)
         return typeset(value, lang), lang
 
+    def typeset(self, value: str) -> str:
+        """A text written in the page's language (a source section's translation), set by its typography."""
+        return typeset(value, self.lang)
+
+    def section_heading(self, source: Source, section_id: str) -> Markup:
+        """A cited section's heading in the page's language (the handbook's translation), else the original's,
+        marked with the article's language."""
+        heading, _, written = source.in_language(source.section(section_id), self.lang)
+        if written == self.lang:
+            return as_html(typeset(heading, written))
+        return Markup('<span lang="{}">{}</span>').format(written, as_html(heading))
+
     def plain(self, text: Text) -> str:
         """An entry text as plain text in the page's language (or English), typeset."""
         return self._text(text)[0]
