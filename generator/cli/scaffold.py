@@ -39,8 +39,8 @@ def skeleton(kind: str) -> str:
     summary = "# Two or three sentences, in each language.\nsummary:\n" + _text("  ", "summary")
     if kind == "archetype":
         return head + name + (
-            "# Other names it goes by, in any language (the articles' own names); all are searchable.\n"
-            'aliases:\n  - "TODO alias"\n') + summary + (
+            "# Other names it goes by (the articles' own names), by language; all are searchable.\n"
+            'aliases:\n  en:\n    - "TODO alias"\n') + summary + (
             "# Why the client acts so, where the sources say (optional: delete if they don't).\n"
             "why:\n" + _text("  ", "why") +
             "# How to recognise it: symptom ids, each with an optional note.\n"

@@ -91,6 +91,20 @@ class Renderer:
         value, lang = in_language(text, self.lang)
         return typeset(value, lang), lang
 
+    def other_names(self, entry: Entry) -> list[tuple[str, list[str]]]:
+        """An archetype's names and aliases in the other languages, by language in handbook order ('' last: names
+        whose language is not said), without the names the page already shows."""
+        shown = {in_language(entry.name, self.lang)[0], *entry.aliases.get(self.lang, ())}
+        found = []
+        for code in (*LANGUAGES, ""):
+            if code != self.lang:
+                names = [n for n in dict.fromkeys((entry.name.get(code), *entry.aliases.get(code, ()))) if n]
+                names = [n for n in names if n not in shown]
+                shown.update(names)
+                if names:
+                    found.append((code, names))
+        return found
+
     def typeset(self, value: str) -> str:
         """A text written in the page's language (a source section's translation), set by its typography."""
         return typeset(value, self.lang)
