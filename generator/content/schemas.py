@@ -169,6 +169,8 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
             return problem(f"text has no visible character, only {invisible}",
                            "write the text with letters, or remove the field")
         if error.validator_value.startswith("[0-9A-Za-z"):  # the words rule: a translation is not punctuation
+            if not str(value).strip() or not any(c.isprintable() and not c.isspace() for c in str(value)):
+                return []  # nothing visible at all: the visible-text rule says so
             return problem(f"'{shown(value)}' has no letter or digit: it translates nothing",
                            "write the translated text, or ask a translator")
         if error.validator_value == "^[0-9a-f]{8}$":

@@ -50,7 +50,7 @@ def translation_problems(doc: Document) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(path: tuple, message: str, hint: str) -> None:
-        problems.append(Problem(doc.path, *doc.position(path, key=path[-1] == "translations"), field_path(path),
+        problems.append(Problem(doc.path, *doc.position(path, key=path[-1] in ("translations", own)), field_path(path),
                                 message, hint))
 
     if not any(section.get("translations") for section in sections):
