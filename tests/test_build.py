@@ -71,7 +71,7 @@ def test_citations_link_to_the_source_section_and_back(rendered):
     source = page(rendered, "ru", "sources/article-one/index.html")
     cited = source.split('id="cited-by"')[1]
     assert '<a href="../../archetypes/know-it-all/">Всезнайка</a>' in cited
-    assert '<div lang="fr">' in source
+    assert '<div class="source-original" lang="fr">' in source
     assert "Réalisez toute la" in source and "<ol>" in source
 
 

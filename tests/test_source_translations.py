@@ -227,3 +227,16 @@ def test_the_original_opens_with_a_tap_beside_the_translation_on_a_wide_screen(p
     serious = [v["id"] for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious
     assert not page.errors
+
+
+def test_a_reader_finds_a_russian_article_by_words_of_their_own_language(page, fixture_url):
+    from browser import result_paths, search
+
+    for lang, query, marked in (("fr", "avare", "avare"), ("en", "miser", "miser"), ("ro", "zgârcitul", "zgârcitul")):
+        page.goto(fixture_url + LANGS[lang])
+        items = search(page, query)
+        top = result_paths(items, "/handbook/" + LANGS[lang])[:3]
+        assert "sources/article-two/" in top, (lang, top)
+        found = items.nth(top.index("sources/article-two/"))
+        assert any(marked in word.lower() for word in found.locator("mark").all_inner_texts()), lang
+    assert not page.errors
