@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE
 
+from generator.cli.status import StatusError, mark
 from generator.content.handbook import load_handbook
 from generator.content.problems import ContentError
 from generator.content.texts import untranslated
@@ -200,6 +201,14 @@ def test_a_corrected_original_outdates_its_translations(tmp_path):
     # revising the translation brings it up to date by itself
     path.write_text(path.read_text("utf-8").replace("a report every hour", "a report every half hour"), "utf-8")
     assert sorted(lang for path_, lang in outdated(repo) if path_ == SOURCE) == ["fr", "ro"]
+    # a translation that still fits is marked as status says, English of a source's sections included
+    book = load_handbook(repo / "content", repo)
+    assert [e.id for e in mark(book, repo, "fr", [SOURCE])] == ["article-two"]
+    assert sorted(lang for path_, lang in outdated(repo) if path_ == SOURCE) == ["ro"]
+    assert [e.id for e in mark(book, repo, "en", [SOURCE])] == ["article-two"]  # the schema takes en: here
+    assert load_handbook(repo / "content", repo).get("sources", "article-two").translated_from["en"]
+    with pytest.raises(StatusError, match="only a source's translated sections"):
+        mark(book, repo, "en", ["content/archetypes/talker.yml"])
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -7,12 +7,12 @@ import re
 import tempfile
 from pathlib import Path
 
-from generator.content.model import Entry, Handbook
+from generator.content.model import Entry, Handbook, Source
 from generator.content.problems import annotation, shown
 from generator.content.texts import text_version, untranslated
 from generator.content.yamlfile import load_file
 from generator.history.staleness import Change
-from generator.language.codes import TRANSLATIONS
+from generator.language.codes import DEFAULT, TRANSLATIONS
 
 Outdated = dict[tuple[str, str], tuple[Change, ...]]
 MARK = "python -m generator status --mark"
@@ -109,12 +109,15 @@ def targets_of(book: Handbook, root: Path, targets: list[str]) -> list[Entry]:
 
 def mark(book: Handbook, root: Path, lang: str, targets: list[str]) -> list[Entry]:
     """Record the current English text as the base of these entries' translations into lang."""
-    if lang not in TRANSLATIONS:
+    if lang not in (*TRANSLATIONS, DEFAULT):
         raise StatusError(f"'{shown(lang)}' is not a translation language; use one of {', '.join(TRANSLATIONS)}")
     if targets == ["all"]:
-        entries = [e for e in book.all() if not untranslated(e, lang)]
+        entries = [e for e in book.all() if not untranslated(e, lang) and (lang != DEFAULT or _translated_source(e))]
     else:
         entries = targets_of(book, root, targets)
+    if lang == DEFAULT and not all(_translated_source(e) for e in entries):
+        raise StatusError("English is the reference text of entries; only a source's translated sections can be "
+                          f"marked with {MARK} en")
     changed = []
     for entry in entries:
         version = text_version(entry)
@@ -122,6 +125,11 @@ def mark(book: Handbook, root: Path, lang: str, targets: list[str]) -> list[Entr
             _write_translated_from(root / entry.path, lang, version)
             changed.append(entry)
     return changed
+
+
+def _translated_source(entry: Entry) -> bool:
+    """A source with translated sections: its English is a translation too."""
+    return isinstance(entry, Source) and any(section.translations for section in entry.sections)
 
 
 def _write_translated_from(path: Path, lang: str, version: str) -> None:
