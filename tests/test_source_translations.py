@@ -215,9 +215,11 @@ def test_a_corrected_original_outdates_its_translations(tmp_path):
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_original_opens_with_a_tap_beside_the_translation_on_a_wide_screen(page, fixture_url, width):
     from axe_playwright_python.sync_playwright import Axe
+    from browser import settle
 
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(fixture_url + "sources/article-two/#know-it-all")
+    settle(page)
     section = page.locator(".source-section", has=page.locator("#know-it-all"))
     original = section.locator(".source-original")
     assert not original.is_visible()
