@@ -230,6 +230,10 @@ def test_the_original_opens_with_a_tap_beside_the_translation_on_a_wide_screen(p
         return [v["id"] for v in found if v["impact"] in ("serious", "critical")]
 
     assert not serious()
+    if not wide:  # on paper the original is printed, open or not
+        page.emulate_media(media="print")
+        assert original.is_visible()
+        page.emulate_media(media="screen")
     section.locator("summary").click()
     assert original.is_visible() and "Клиент-всезнайка" in original.inner_text()
     translation = section.locator(".source-section__translation").bounding_box()
