@@ -19,7 +19,7 @@ COMMON = {"class", "id", "lang", "title", "role", "hidden", "aria-label", "aria-
           # A trainer's session and a reader's marks (assets/trainers.js, assets/reading.js).
           "data-print", "data-count", "data-session", "data-bad-types", "data-qr", "data-questions", "data-sheet",
           "data-cheatsheets", "data-trainers", "data-failed", "data-types", "data-read", "data-version",
-          "data-progress", "data-read-label", "data-updated-label",
+          "data-progress", "data-read-label", "data-updated-label", "data-clear",
           # Search (generator/features/search.py): names and aliases weigh more than body text; citations are left out.
           "data-pagefind-weight", "data-pagefind-ignore"}
 ATTRIBUTES = {

@@ -1,7 +1,7 @@
 // What a reader has read, kept in this browser only (localStorage, no account): each entry page opened is
 // remembered with the fingerprint of its texts that the build wrote (data-version); kind indexes and the home
 // page say how many of their entries were read ("5 of 16 read") and mark each one read, or updated when its
-// texts changed since; an entry page says so too. One button forgets it all.
+// texts changed since; an entry page says so too. One button forgets it all. Without this script: nothing.
 (() => {
   "use strict";
   const { onPage, own, format, element: el } = window.handbook;
@@ -34,20 +34,17 @@
     return seen[key] === version ? "read" : "updated";
   }
 
-  function markList(root, seen) {
-    const progress = root.querySelector(".reading-progress");
-    const items = [...root.querySelectorAll("li[data-read]")];
-    if (!progress || !items.length) return;
+  // The count and the marks of a page's list of entries (li[data-read]).
+  function markList(root, progress, seen) {
     const keys = new Set();
     let read = 0;
-    for (const item of items) {
+    for (const item of root.querySelectorAll("li[data-read]")) {
       const state = standing(seen, item.dataset.read, item.dataset.version);
-      item.classList.toggle("reading-read", state !== "");
-      item.querySelectorAll(":scope > .reading-badge, :scope > p > .reading-badge").forEach((node) => node.remove());
+      const holder = item.querySelector(":scope > p") || item;
+      holder.querySelectorAll(":scope > .reading-badge").forEach((node) => node.remove());
       if (state) {
         const label = state === "read" ? progress.dataset.readLabel : progress.dataset.updatedLabel;
-        const badge = el("span", "reading-badge reading-badge--" + state, label);
-        (item.querySelector(":scope > p") || item).appendChild(badge);
+        holder.appendChild(el("span", "reading-badge reading-badge--" + state, label));
       }
       if (!keys.has(item.dataset.read)) {
         keys.add(item.dataset.read);
@@ -56,7 +53,7 @@
     }
     progress.querySelector(".reading-count").textContent = format(progress.dataset.progress, { n: read, total: keys.size });
     progress.querySelector(".reading-clear").hidden = read === 0;
-    progress.hidden = false;
+    progress.hidden = keys.size === 0;
   }
 
   function setup() {
@@ -66,25 +63,29 @@
     const seen = readIn(store, lang);
     const page = root.querySelector(".reading-page[data-read]");
     if (page) {
-      page.hidden = standing(seen, page.dataset.read, page.dataset.version) !== "updated";
+      const updated = standing(seen, page.dataset.read, page.dataset.version) === "updated";
+      page.textContent = updated ? page.dataset.updatedLabel : "";
+      page.hidden = !updated;
       seen[page.dataset.read] = page.dataset.version;
       store[lang] = seen;
       writeAll(store);
     }
-    markList(root, seen);
-    const clear = root.querySelector(".reading-clear");
-    if (clear && !clear.dataset.ready) {
-      clear.dataset.ready = "1";
-      clear.addEventListener("click", () => {
-        const all = readAll();
-        delete all[lang];
-        writeAll(all);
-        markList(root, {});
-        const count = root.querySelector(".reading-count");  // the button is gone: keep the keyboard near it
-        count.tabIndex = -1;
-        count.focus();
-      });
-    }
+    const progress = root.querySelector(".reading-progress");
+    if (!progress || progress.dataset.ready) return;
+    progress.dataset.ready = "1";
+    const count = progress.appendChild(el("span", "reading-count"));
+    count.tabIndex = -1;  // where the keyboard goes once the button is gone
+    progress.appendChild(document.createTextNode(" "));
+    const clear = progress.appendChild(el("button", "md-button reading-clear", progress.dataset.clear));
+    clear.type = "button";
+    clear.addEventListener("click", () => {
+      const all = readAll();
+      delete all[lang];
+      writeAll(all);
+      markList(root, progress, {});
+      count.focus();
+    });
+    markList(root, progress, seen);
   }
 
   window.handbook.readingStanding = standing;  // the rule alone, for tests
