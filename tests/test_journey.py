@@ -255,3 +255,26 @@ def test_three_signs_of_three_types_read_as_a_tie(page, fixture_url, lang):
     if lang == "ru":
         assert status.startswith("Отмечено 3 признака.")  # a sentence begins with a capital letter
     assert page.locator(".diagnose-bar__first").is_hidden() or page.viewport_size["width"] > 900
+
+
+def test_an_entry_whose_text_changed_gets_another_fingerprint_on_its_page_and_its_index(project):
+    from generator.content.handbook import load_handbook
+    from generator.render.site import render_language
+
+    def versions(lang: str) -> dict[str, set[str]]:
+        made = {page.src_uri: page.content for page in render_language(load_handbook(project / "content", project), lang)}
+        found: dict[str, set[str]] = {}
+        for src in ("archetypes/index.md", "archetypes/talker.md", "archetypes/know-it-all.md", "index.md"):
+            for key, version in re.findall(r'data-read="([^"]+)" data-version="([^"]+)"', made[src]):
+                found.setdefault(key, set()).add(version)
+        return found
+
+    before = {lang: versions(lang) for lang in ("en", "ru")}
+    talker = project / "content/archetypes/talker.yml"
+    talker.write_text(talker.read_text("utf-8").replace("Long stories instead of answers.", "Long stories, no answers."),
+                      "utf-8")
+    after = {lang: versions(lang) for lang in ("en", "ru")}
+    assert all(len(seen) == 1 for lang in after for seen in after[lang].values())  # page, index and home agree
+    assert after["en"]["archetypes/talker"] != before["en"]["archetypes/talker"]
+    assert after["ru"]["archetypes/talker"] == before["ru"]["archetypes/talker"]  # its Russian text is unchanged
+    assert after["en"]["archetypes/know-it-all"] == before["en"]["archetypes/know-it-all"]
