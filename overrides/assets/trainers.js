@@ -196,7 +196,7 @@
       .then((data) => {
         const choice = trainerChoice(location.search, Object.keys(data.types));
         const notes = choice.unknown.length ? [format(data.ui.bad_types, { value: choice.unknown.join(", ").slice(0, 200) })] : [];
-        if (!choice.types.length) return say(messages, notes.concat(choice.unknown.length ? [] : [data.ui.no_types]));
+        if (!choice.types.length) return say(messages, notes);  // no pack: the links to print one by one stay
         const seed = choice.seed === null ? freshSeed() : choice.seed;
         const pool = data.questions.filter((q) => q.accepted.some((t) => choice.types.includes(t))).length;
         const query = sessionQuery(seed, choice.types, choice.n, pool);
