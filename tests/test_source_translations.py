@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE
 
-from generator.cli.status import StatusError, mark
+from generator.cli.status import StatusError, mark, outdated_lines
 from generator.content.handbook import load_handbook
 from generator.content.problems import ContentError
 from generator.content.texts import untranslated
@@ -199,6 +199,8 @@ def test_a_corrected_original_outdates_its_translations(tmp_path):
     change = found[(SOURCE, "en")][0]
     assert change.field == "sections[1].text"
     assert change.before.endswith("каждый час.") and change.after.endswith("каждые полчаса.")
+    said = "\n".join(outdated_lines(found, "Outdated"))
+    assert "  en  content/sources/article-two.yml\n      sections[1].text, translated from the original of " in said
     # revising the translation brings it up to date by itself
     path.write_text(path.read_text("utf-8").replace("a report every hour", "a report every half hour"), "utf-8")
     assert sorted(lang for path_, lang in outdated(repo) if path_ == SOURCE) == ["fr", "ro"]

@@ -58,7 +58,8 @@ def outdated_lines(outdated: Outdated, title: str) -> list[str]:
             if not change.field:
                 lines.append("      the English changed since the recorded version (no git history to say where)")
                 continue
-            when = f", translated from the English of {change.date} ({change.commit[:7]})" if change.commit else ""
+            made_from = "original" if change.field.startswith("sections[") else "English"  # a source's sections
+            when = f", translated from the {made_from} of {change.date} ({change.commit[:7]})" if change.commit else ""
             lines.append(f"      {change.field}{when}:")
             lines.append(f"        before: {shown(change.before, 300)}")
             lines.append(f"        after:  {shown(change.after, 300)}")
