@@ -17,7 +17,6 @@
     const lang = document.documentElement.lang || "en";
     const forms = { matches: JSON.parse(root.dataset.matches), ticked: JSON.parse(root.dataset.ticked) };
     const form = root.querySelector(".diagnose-signs");
-    const results = root.querySelector(".diagnose-results");
     const ranking = root.querySelector(".diagnose-ranking");
     const status = root.querySelector(".diagnose-status");
     const bar = root.querySelector(".diagnose-bar");
@@ -26,8 +25,6 @@
     const rows = [...root.querySelectorAll(".diagnose-list > li")];
     const boxes = [...form.querySelectorAll("input[name=sign]")];
     const items = [...ranking.children];
-    form.hidden = false;
-    results.hidden = false;
 
     const picked = () => boxes.filter((b) => b.checked).map((b) => b.value);
 

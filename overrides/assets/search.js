@@ -268,7 +268,7 @@
 
   input.addEventListener("input", schedule);
   input.addEventListener("focus", () => {
-    // After the current click: a tap on the search icon's label toggles the dialog open by itself.
+    // After the current click: a tap in the box opens the dialog, as Material's own search does.
     setTimeout(() => toggle.checked || toggle.click());
     load();  // start loading while the reader types
   });
@@ -277,8 +277,8 @@
     input.focus();
     search();
   }));
-  // A tap on the header's search icon must focus the input itself, or phones show no keyboard.
-  opener?.addEventListener("click", () => input.focus());
+  // The header's search button opens the dialog; focusing the input in the tap itself shows phones' keyboard.
+  opener?.addEventListener("click", open);
   more.addEventListener("click", () => showMore(run));
   filterBar.addEventListener("click", (event) => {
     const button = event.target.closest("button");
@@ -297,7 +297,7 @@
     const active = document.activeElement;
     if (!toggle.checked) {
       const typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
-      if ((!typing && ["/", "s", "f"].includes(event.key)) || (active === opener && event.key === " ")) {
+      if (!typing && ["/", "s", "f"].includes(event.key)) {
         event.preventDefault();
         open();
       }
