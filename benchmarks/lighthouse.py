@@ -151,6 +151,8 @@ def audit(command: Path, url: str, preset: str) -> dict:
         "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
         "tbt": audits["total-blocking-time"]["numericValue"],
         "failing": failing,
+        "where": {key: [item["node"].get("snippet", "")[:160] for item in audits[key]["details"].get("items", [])
+                        if isinstance(item.get("node"), dict)][:5] for key in failing if audits[key].get("details")},
         "console": [f"{item.get('url') or ''} {item.get('description', '')}"[:160]
                     for item in audits["errors-in-console"]["details"].get("items", [])],
     }
@@ -187,6 +189,9 @@ def main() -> None:
                 results[path] = audit(command, address + path, options.preset)
                 print(f"/{path}: {results[path]['scores']} CLS {results[path]['cls']:.3f} "
                       f"LCP {results[path]['lcp']:.1f} s {' '.join(results[path]['failing'])}", file=sys.stderr)
+                for key, snippets in results[path]["where"].items():
+                    for snippet in snippets:
+                        print(f"    {key}: {snippet}", file=sys.stderr)
                 for message in results[path]["console"]:
                     print(f"    console: {message}", file=sys.stderr)
     print(f"Lighthouse {LIGHTHOUSE_VERSION}, {options.preset} preset; {platform.processor() or platform.machine()}, "
