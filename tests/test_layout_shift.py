@@ -114,3 +114,33 @@ def test_the_search_button_is_a_button_on_a_phone_and_gives_way_to_the_box_on_a_
     desktop.goto(fixture_url + "ru/")
     assert desktop.locator(".handbook-search__button").is_hidden()
     assert desktop.locator(".md-search__input").is_visible()
+
+
+@pytest.mark.parametrize(("repo_url", "asked", "shown"), [
+    ("https://github.com/someone/handbook", None, False),  # off unless asked for
+    ("https://github.com/someone/handbook", True, True),
+    ("https://github.com/example/difficult-clients-handbook", True, False),  # the example repository: never
+])
+def test_the_repository_widget_only_when_asked_for_and_for_a_real_repository(monkeypatch, repo_url, asked, shown):
+    from types import SimpleNamespace
+
+    from generator.build.reading import Repository
+
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    extra = {} if asked is None else {"repository_statistics": asked}
+    config = SimpleNamespace(repo_url=repo_url, edit_uri="edit/main/", extra=extra)
+    Repository().set(config)
+    assert config.extra["handbook_repository_statistics"] is shown
+
+
+def test_a_repository_setting_that_is_not_true_or_false_is_refused(monkeypatch):
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from generator.build.reading import Repository
+
+    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
+    config = SimpleNamespace(repo_url="https://github.com/a/b", edit_uri="", extra={"repository_statistics": "yes"})
+    with pytest.raises(PluginError, match="extra.repository_statistics in mkdocs.yml is 'yes': write true or false"):
+        Repository().set(config)
