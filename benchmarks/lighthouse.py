@@ -114,17 +114,14 @@ def pages(site: Path, languages: list[str], kinds: list[str]) -> list[str]:
     for lang in languages:
         root = site if lang == "en" else site / lang
         for kind in kinds:
-            if kind.endswith("*"):
-                folders = sorted(p.parent for p in (root / kind[:-1]).glob("*/index.html"))
-                if not folders:
-                    continue
-                path = folders[0].relative_to(site).as_posix() + "/"
+            if kind.endswith("*"):  # the first entry of its folder
+                folders = sorted(index.parent for index in (root / kind[:-1]).glob("*/index.html"))
+                folder = folders[0] if folders else None
             else:
-                if not (root / kind / "index.html").is_file():
-                    continue
-                path = (root / kind).relative_to(site).as_posix().strip(".") + "/" if kind else \
-                    ("" if lang == "en" else f"{lang}/")
-            found.append(path.lstrip("/"))
+                folder = root / kind if (root / kind / "index.html").is_file() else None
+            if folder is not None:
+                path = folder.relative_to(site).as_posix()
+                found.append("" if path == "." else path + "/")
     return found
 
 
@@ -166,8 +163,27 @@ def table(results: dict[str, dict]) -> str:
     for path, r in results.items():
         s = r["scores"]
         lines.append(f"| `/{path}` | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} "
-                     f"| {r['cls']:.3f} | {r['lcp']:.1f} | {r['fcp']:.1f} | {r['tbt']:.0f} | {', '.join(r['failing'])} |")
+                     f"| {r['cls']:.3f} | {r['lcp']:.1f} | {r['fcp']:.1f} | {r['tbt']:.0f} "
+                     f"| {', '.join(r['failing'])} |")
     return "\n".join(lines)
+
+
+def report(path: str, result: dict) -> None:
+    """One page's scores on stderr as it is measured, with the elements and console errors at fault."""
+    print(f"/{path}: {result['scores']} CLS {result['cls']:.3f} LCP {result['lcp']:.1f} s "
+          f"{' '.join(result['failing'])}", file=sys.stderr)
+    for key, snippets in result["where"].items():
+        for snippet in snippets:
+            print(f"    {key}: {snippet}", file=sys.stderr)
+    for message in result["console"]:
+        print(f"    console: {message}", file=sys.stderr)
+
+
+def machine(options: argparse.Namespace) -> str:
+    """What the numbers were measured with."""
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    return (f"Lighthouse {LIGHTHOUSE_VERSION}, {options.preset} preset, median of {options.runs} run(s); "
+            f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores; {chromium}")
 
 
 def main() -> None:
@@ -179,7 +195,7 @@ def main() -> None:
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated page kinds, as in KINDS")
     parser.add_argument("--preset", choices=("mobile", "desktop"), default="mobile")
     parser.add_argument("--runs", type=int, default=1,
-                        help="runs of each page; the table shows the run of median performance (Lighthouse's advice: 5)")
+                        help="runs of each page; the table shows the run of median performance (Lighthouse: 5)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     options = parser.parse_args()
     command = install(options.tools)
@@ -192,15 +208,8 @@ def main() -> None:
                 runs = sorted((audit(command, address + path, options.preset) for _ in range(options.runs)),
                               key=lambda run: run["scores"]["performance"])
                 results[path] = runs[len(runs) // 2]
-                print(f"/{path}: {results[path]['scores']} CLS {results[path]['cls']:.3f} "
-                      f"LCP {results[path]['lcp']:.1f} s {' '.join(results[path]['failing'])}", file=sys.stderr)
-                for key, snippets in results[path]["where"].items():
-                    for snippet in snippets:
-                        print(f"    {key}: {snippet}", file=sys.stderr)
-                for message in results[path]["console"]:
-                    print(f"    console: {message}", file=sys.stderr)
-    print(f"Lighthouse {LIGHTHOUSE_VERSION}, {options.preset} preset, median of {options.runs} run(s); {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} cores; Chromium {subprocess.run([CHROMIUM, '--version'], capture_output=True, text=True).stdout.strip()}\n")
+                report(path, results[path])
+    print(machine(options) + "\n")
     print(table(results))
     if options.json:
         options.json.write_text(json.dumps(results, indent=1, ensure_ascii=False))
