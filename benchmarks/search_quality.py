@@ -166,6 +166,10 @@ def report(outcomes: dict[str, list], name: str = "") -> str:
     if misses:
         lines += ["", "Misses (query → expected; first three):"]
         lines += [f"- {lang} “{q}” → {e}; {', '.join(top) or 'no result'}" for lang, q, e, top in misses]
+    seconds = [(lang, q, e, rank, top) for lang, rows in outcomes.items() for q, e, rank, top in rows if rank in (2, 3)]
+    if seconds:
+        lines += ["", "Second or third (query → expected; what came first):"]
+        lines += [f"- {lang} “{q}” → {e} ({rank}); {top[0]}" for lang, q, e, rank, top in seconds]
     return "\n".join(lines)
 
 

@@ -78,6 +78,7 @@ class LanguageSite:
         config.extra["handbook_ui"] = {key: ui(key, lang) for key in THEME_STRINGS}
         config.extra["handbook_kinds"] = list(KIND_ORDER)
         config.extra["handbook_prefix"] = prefix(lang)
+        config.extra["handbook_prefixes"] = {other: prefix(other) for other in languages}  # search's word files
         config.extra["handbook_offline"] = {"lang": lang, "colour": THEME_COLOUR,
                                             "names": {other: NATIVE_NAMES[other] for other in languages},
                                             "strings": indicator_strings(lang)}

@@ -1,14 +1,10 @@
 // Diagnosis: tick signs, rank client types by matches, keep the choice in the URL (?signs=a,b, ids sorted).
 // Works on a full page load and with Material's instant navigation; the plain matrix needs no script.
 // Counts use the page's CLDR plural forms (data attributes) through handbook.plural (Intl.PluralRules).
+// The "find a sign" box matches as search does (assets/matcher.js).
 (() => {
   "use strict";
-  const { onPage, plural, queryParam, replaceUrl } = window.handbook;
-
-  // Lower case, accents off (Latin only, as the page's data-words are), so "semnal" finds "semnăl".
-  function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
-  }
+  const { onPage, plural, queryParam, replaceUrl, matcher } = window.handbook;
 
   function setup() {
     const root = document.querySelector(".diagnose");
@@ -73,12 +69,31 @@
       }
     }
 
-    function narrow() {
-      const words = fold(filter.value).split(/\s+/).filter(Boolean);
+    // The signs that match the box's words, as search matches them (word forms, no accents, elision, search
+    // terms); null: every sign. Without the search index, the signs whose names hold every word.
+    async function matching(query) {
+      if (!query.trim()) return null;
+      try {
+        const {pagefind, stop} = await matcher.load();
+        return await matcher.signs(pagefind, matcher.parse(query, lang, stop));
+      } catch (error) {
+        const words = matcher.parse(query, lang, new Set()).all.map(matcher.fold);
+        return new Set(rows.filter((row) => words.every((w) => row.dataset.words.includes(w)))
+          .map((row) => row.querySelector("input").value));
+      }
+    }
+
+    let turn = 0;  // the latest filter: an older one, still searching, drops its answer
+    const list = root.querySelector(".diagnose-list");
+    async function narrow() {
+      const mine = ++turn;
+      list.setAttribute("aria-busy", "true");
+      const ids = await matching(filter.value);
+      if (mine !== turn) return;
+      list.setAttribute("aria-busy", "false");
       let shown = 0;
       for (const row of rows) {
-        const text = row.dataset.words;
-        const match = words.every((w) => text.includes(w));
+        const match = ids === null || ids.has(row.querySelector("input").value);
         // A ticked sign stays in view: hiding it would hide part of the choice.
         row.hidden = !match && !row.querySelector("input").checked;
         if (!row.hidden) shown++;
