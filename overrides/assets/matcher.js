@@ -26,6 +26,9 @@
   const COVERAGE = 2;  // a page's rank times (its share of the query's content words) to this power
   const TYPE_FIRST = 3;  // how much a client type moves up when the query names the client
   const PHRASE = 1.6;  // how much a page holding the query as typed, in order, moves up
+  // Pages found above which the phrase is not looked for: its search costs as much again as the words' (at 5,000
+  // entries, 0.2-0.5 s for words on most pages), and among so many pages the words' scores rank well enough.
+  const PHRASE_MOST = 1000;
 
   let engine = null;  // {lang, ready: Promise of {pagefind, stop: Set}}
   const CACHED = 256;  // searches of one word in one kind kept: while a sentence is typed, its earlier words
@@ -138,14 +141,15 @@
         pages.set(result.id, page);
       }
     }
+    // A client type moves up when the query names the client, if no page holds more of its words.
+    const most = Math.max(0, ...[...pages.values()].map((page) => page.words.length));
     for (const page of pages.values()) {
       page.rank = page.score * (page.words.length / found.length) ** COVERAGE;
-      // A client type that holds every word found, when the query names the client.
-      if (parsed.client && page.kind === "archetypes" && page.words.length === found.length) page.rank *= TYPE_FIRST;
+      if (parsed.client && page.kind === "archetypes" && page.words.length === most) page.rank *= TYPE_FIRST;
     }
     // A page that holds the reader's words as typed, in that order ("client qui ne paie pas", a name of the
     // non-payer), moves up (Pagefind's exact-phrase search, on index chunks already loaded).
-    if (parsed.all.length > 1 && found.length && !stale()) {
+    if (parsed.all.length > 1 && found.length && pages.size <= PHRASE_MOST && !stale()) {
       const phrase = await pagefind.search(`"${parsed.all.join(" ").replace(/"/g, "")}"`);
       for (const result of phrase.results) {
         const page = pages.get(result.id);
@@ -192,19 +196,22 @@
     return row[b.length];
   }
 
-  // The query with each word found nowhere replaced by the closest word of the language's vocabulary (written at
-  // build time from the entries' texts, most frequent first: the first of the closest wins); null if none is close.
-  async function suggest(query, lang, missing) {
+  // The query with each word the language's vocabulary does not know (written at build time from the entries'
+  // texts, most frequent first) replaced by its closest known word (the first of the closest wins); null if none is
+  // close. Pagefind, given an unknown word, may still match a short prefix of it ("bavrad": the letter "B").
+  async function suggest(query, lang, words) {
     if (!vocabularies.has(lang)) {
       const words = json(languageFile(lang, "words.json")).then((list) => list.map((word) => [fold(word), word]));
       words.catch(() => vocabularies.delete(lang));
       vocabularies.set(lang, words);
     }
     const vocabulary = await vocabularies.get(lang);
+    const known = vocabulary.known || (vocabulary.known = new Set(vocabulary.map(([folded]) => folded)));
     let changed = false;
     let text = query.slice(0, LONGEST);
-    for (const word of missing) {
+    for (const word of words) {
       const folded = fold(word);
+      if (known.has(folded) || /\d/.test(word)) continue;
       const limit = folded.length < 5 ? 1 : 2;
       let best = null;
       let bestDistance = limit + 1;

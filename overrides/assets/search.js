@@ -26,6 +26,7 @@
   const BATCH = 8;  // results whose excerpts are fetched at a time
   const SECTIONS = 2;  // section links under one result, the best matches
   const DEBOUNCE = 80;  // ms after the last key before a query runs
+  const FEW = 4;  // results under which a word the handbook does not know gets a "Did you mean"
 
   let kind = "";  // the kind filter; "" for every kind
   let matches = [];  // the query's pages, best first, every kind
@@ -40,10 +41,14 @@
   }
 
   // A page found by several words takes its excerpt from a search of those words together, so that
-  // Pagefind marks each of them.
+  // Pagefind marks each of them; not when the query found very many pages (words on most pages of a large
+  // handbook), where that search would delay the first result by as much again as the query itself.
+  const TOGETHER_MOST = 1000;
   async function details(pagefind, pages) {
     const together = new Map();
-    for (const page of pages) if (page.words.length > 1) together.set(page.words.join(" "), null);
+    if (matches.length <= TOGETHER_MOST) {
+      for (const page of pages) if (page.words.length > 1) together.set(page.words.join(" "), null);
+    }
     await Promise.all([...together.keys()].map(async (words) => {
       together.set(words, new Map((await pagefind.search(words)).results.map((result) => [result.id, result])));
     }));
@@ -180,12 +185,12 @@
         } else {
           const answer = await matcher.find(pagefind, parsed, KINDS, () => mine !== run);
           if (!answer || mine !== run) return;
-          const {pages, found} = answer;
+          const {pages} = answer;
           matches = pages;
           await show(mine);
           if (parsed.cut && mine === run) meta.textContent += ` ${strings.search_first_words}`;
-          if (!pages.length) {
-            const better = await matcher.suggest(input.value, lang, parsed.content.filter((w) => !found.includes(w)));
+          if (pages.length < FEW) {
+            const better = await matcher.suggest(input.value, lang, parsed.content);
             if (better && mine === run) offer(better);
           }
         }
