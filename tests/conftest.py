@@ -219,7 +219,9 @@ def page(browser):
     """A fresh browser page that records JavaScript errors in page.errors. No service worker: the handbook's
     offline copy (test_offline_browser.py) would otherwise be stored in the background of every test."""
     context = browser.new_context(service_workers="block")
-    tab = context.new_page()
+    from browser import watch
+
+    tab = watch(context.new_page())
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # in requirements-dev.txt; bundles axe.min.js
+from browser import settle
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 ENTRY_KINDS = ("archetypes", "symptoms", "responses", "sources")
@@ -65,7 +66,7 @@ def test_no_serious_or_critical_axe_violation(page, built_site, fixture_url, axe
     for path in paths:
         url = fixture_url + PREFIX[lang] + path
         page.goto(url)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         results = axe.run(page)
         blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
         if blocking:
@@ -85,7 +86,7 @@ def test_no_serious_or_critical_axe_violation_on_a_phone(page, fixture_url, axe,
     for path in PHONE_PAGES:
         url = fixture_url + PREFIX[lang] + path
         page.goto(url)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         blocking = [v for v in axe.run(page).response["violations"] if v["impact"] in BLOCKING]
         if blocking:
             problems.append(describe(url, blocking))
@@ -98,7 +99,7 @@ def test_no_serious_or_critical_axe_violation_with_diagnosis_results(page, fixtu
     page.set_viewport_size({"width": width, "height": 844})
     url = fixture_url + PREFIX[lang] + "diagnose/?signs=claims-experience,long-stories,more-for-same-price"
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.locator(".diagnose-ranking > li:visible").count() == 3
     page.locator("#diagnose-filter").fill("a")  # the filter in use: some signs hidden
     blocking = [v for v in axe.run(page).response["violations"] if v["impact"] in BLOCKING]

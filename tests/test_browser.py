@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from browser import settle
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 
@@ -36,5 +37,5 @@ def test_edit_link_points_at_the_yaml_file(page, fixture_url):
                                   "responses/time-box/", "sources/article-one/"])
 def test_no_javascript_errors(page, fixture_url, lang, path):
     page.goto(fixture_url + PREFIX[lang] + path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert page.errors == []

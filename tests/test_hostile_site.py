@@ -157,7 +157,7 @@ def test_no_dialog_opens_in_a_real_browser(hostile_site, browser, tmp_path):
     root.mkdir()
     (root / "handbook").symlink_to(hostile_site, target_is_directory=True)
     dialogs = []
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     tab = context.new_page()
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     with serve(root) as base:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browser import settle
 from conftest import copy_fixture, mkdocs_build, shared, site_fixture
 
 from generator.language.strings import ui
@@ -35,11 +36,12 @@ SITE_URL = "https://example.org/handbook/"  # the fixture's site_url
 
 def _tab(browser, site):
     """A page in a new context where SITE_URL is answered from a built site; records JavaScript errors."""
-    from browser import route_site
+    from browser import route_site, watch
 
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    # No service worker: the offline copy (test_offline_browser.py) would be stored in the background.
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], service_workers="block")
     route_site(context, SITE_URL, site)
-    tab = context.new_page()
+    tab = watch(context.new_page())
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     return context, tab
@@ -97,7 +99,7 @@ def test_switcher_keeps_page_anchor_and_query_on_every_page_kind(tab, kind):
     start = LANGS[list(KINDS).index(kind) % 4]  # each kind starts from another language
     path, rest = split(KINDS[kind])
     tab.goto(SITE_URL + PREFIX[start] + KINDS[kind])
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     for lang in [lang for lang in LANGS if lang != start] + [start]:
         switch_language(tab, lang)
         assert tab.url == SITE_URL + PREFIX[lang] + path + rest
@@ -120,7 +122,7 @@ def test_switcher_keeps_the_signs_ticked_on_the_diagnosis(tab):
 def follow_instantly(tab, start: str, link_end: str, target: str) -> None:
     """Open a page, then follow one of its content links the way Material's instant navigation does."""
     tab.goto(SITE_URL + start)
-    tab.wait_for_load_state("networkidle")  # Material binds instant navigation once its bundle has run
+    settle(tab)  # Material binds instant navigation once its bundle has run
     tab.evaluate("window.sameDocument = true")
     tab.locator(f'.md-content a[href$="{link_end}"]').first.click()
     tab.wait_for_url(f"**/{target}")
@@ -150,7 +152,7 @@ def test_switcher_keeps_the_place_without_instant_navigation(plain_tab, kind):
 @pytest.mark.parametrize("path", ENTRY_PAGES)
 def test_every_section_heading_of_entry_and_source_pages_has_a_copy_link_button(tab, path):
     tab.goto(SITE_URL + "ro/" + path)
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     headings = tab.locator("article h2[id], article h3[id]")
     assert headings.count() >= 3
     for i in range(headings.count()):
@@ -163,14 +165,14 @@ def test_every_section_heading_of_entry_and_source_pages_has_a_copy_link_button(
 @pytest.mark.parametrize("path", ["", "archetypes/", "cheatsheets/talker/", "diagnose/", "tags/payment/"])
 def test_no_copy_link_buttons_outside_entry_and_source_pages(tab, path):
     tab.goto(SITE_URL + path)
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     assert tab.locator("button.copy-link").count() == 0
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_copy_link_by_keyboard_copies_the_absolute_address_and_tells_screen_readers(tab, lang):
     tab.goto(SITE_URL + PREFIX[lang] + "archetypes/talker/")
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     tab.locator("#signs .headerlink").focus()
     tab.keyboard.press("Tab")  # the button follows the heading's permalink in the tab order
     assert tab.evaluate("document.activeElement.matches('#signs > button.copy-link')")
@@ -192,7 +194,7 @@ def test_copy_link_works_after_instant_navigation(tab):
 
 def test_copy_link_without_clipboard_access_puts_the_link_in_the_address_bar(tab):
     tab.goto(SITE_URL + "fr/responses/time-box/")
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     tab.evaluate("""() => { Object.defineProperty(navigator, 'clipboard', {value: {writeText: () =>
                      Promise.reject(new Error('denied'))}}); }""")
     tab.locator("#say button.copy-link").click()
@@ -233,7 +235,7 @@ def test_a_404_address_without_a_kind_shows_no_kind_link(tab):
     tab.goto(SITE_URL + "ru/no-such-page/")
     tab.locator("h1").wait_for()
     assert tab.locator("h1").inner_text() == ui("not_found_title", "ru")
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     assert tab.locator(".not-found-kind").is_hidden()
 
 

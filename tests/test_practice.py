@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from babel import Locale
+from browser import settle
 from conftest import ENV, REPO, mkdocs_build
 
 from generator.content.model import Archetype, Handbook, Link, Response, Symptom
@@ -315,7 +316,7 @@ def test_reload_keeps_progress_and_clear_forgets_it(page, built_site, fixture_ur
 @pytest.mark.parametrize("lang", PREFIX)
 def test_a_shared_link_replays_the_same_session(browser, fixture_url, lang):
     def session(query: str) -> list[tuple[str, list[str]]]:
-        context = browser.new_context()
+        context = browser.new_context(service_workers="block")
         tab = context.new_page()
         tab.goto(fixture_url + PREFIX[lang] + "practice/" + query)
         tab.wait_for_selector(".practice-card")
@@ -385,7 +386,7 @@ def test_tampered_storage_is_reset_with_a_message(page, built_site, fixture_url,
 
 
 def test_storage_that_refuses_to_save_still_lets_you_practise(browser, built_site, fixture_url):
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     # As a full quota or some private modes do: reading works, every write throws.
     context.add_init_script(
         "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
@@ -424,7 +425,7 @@ def test_the_printable_session_matches_the_shared_link(page, built_site, fixture
 
 @pytest.mark.parametrize("lang", PREFIX)
 def test_without_javascript_the_list_has_every_answer_in_details(browser, built_site, fixture_url, lang):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, service_workers="block")
     tab = context.new_page()
     tab.goto(fixture_url + PREFIX[lang] + "practice/")
     items = tab.locator(".practice-questions > li")
@@ -442,7 +443,8 @@ def test_without_javascript_the_list_has_every_answer_in_details(browser, built_
 
 @pytest.mark.parametrize("lang", PREFIX)
 def test_a_390px_phone_needs_no_sideways_scrolling(browser, built_site, fixture_url, lang):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  service_workers="block")
     tab = context.new_page()
     tab.goto(fixture_url + PREFIX[lang] + "practice/?seed=7&n=3")
     tab.wait_for_selector(".practice-card")
@@ -498,7 +500,7 @@ def test_axe_finds_nothing_serious_while_practising(page, built_site, fixture_ur
         page.locator(".practice-next").click()
     check("score")
     page.goto(fixture_url + PREFIX[lang] + "practice/print/?seed=7&n=3")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     check("print")
     assert not problems, "\n".join(problems)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from reader_pages import DESKTOP, PHONE, in_view, screenshot, sideways, tick
 from test_reader import MATCHES, PLURALS
+from browser import settle
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 SIZES = {"390": PHONE, "1280": DESKTOP}
@@ -23,7 +24,7 @@ def test_reader_pages_fit_the_screen_and_are_saved_as_screenshots(page, fixture_
     for name, path in [("home", ""), ("entry", "archetypes/know-it-all/"), ("diagnose", "diagnose/"),
                        ("cheatsheet", "cheatsheets/know-it-all/")]:
         page.goto(base + path)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         screenshot(page, f"{lang}-{name}-{size}")
         extra, culprits = sideways(page)
         if extra:

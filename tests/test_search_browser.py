@@ -135,7 +135,7 @@ def home(browser, built_site):
     and language switcher find its pages there (they match links against the sitemaps' addresses)."""
     from browser import route_site
 
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     route_site(context, SITE_URL, built_site)
     tab = context.new_page()
     tab.errors = []
@@ -179,7 +179,8 @@ def test_a_search_link_opens_the_search_with_its_words(home):
 
 
 def test_search_on_a_390_px_phone(browser, fixture_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True,
+                                  service_workers="block")
     page = context.new_page()
     try:
         page.goto(fixture_url + "ro/")
@@ -205,7 +206,7 @@ def test_search_on_a_390_px_phone(browser, fixture_url):
 
 
 def test_without_javascript_links_to_the_kind_pages_replace_the_search_box(browser, fixture_url):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, service_workers="block")
     page = context.new_page()
     try:
         page.goto(fixture_url + "fr/symptoms/long-stories/")
@@ -263,7 +264,7 @@ def test_hostile_texts_stay_text_in_search_results(hostile_site, browser):  # no
     from test_hostile_site import MARK
 
     dialogs = []
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     tab = context.new_page()
     tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
