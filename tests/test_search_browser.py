@@ -375,7 +375,7 @@ def test_the_diagnosis_filter_matches_a_plural_as_search_does(page, fixture_url,
     page.locator("#diagnose-filter").click()
     page.keyboard.type(words)
     page.keyboard.press("End")  # Playwright types non-Latin letters without key events
-    page.wait_for_selector('.diagnose-list[aria-busy="false"]')
+    page.wait_for_selector('.diagnose-list[aria-busy="false"]', state="attached")
     visible = page.locator(".diagnose-list > li:visible input").evaluate_all("els => els.map(e => e.value)")
     assert visible == ["more-for-same-price"]
     assert page.errors == []
