@@ -121,11 +121,15 @@ def shared(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[
     return folder
 
 
+EPOCH = 1_700_000_000  # 2023-11-14 UTC: the build date of the shared fixture site
+
+
 def _build_in_place(folder: Path) -> None:
     site = folder / "site"
     temporary = folder / "tmp"  # the build's temporary files (the export is written there first)
     temporary.mkdir()
-    result = mkdocs_build(FIXTURE, site, env={"TMPDIR": str(temporary)})
+    # A fixed build date: test_reproducible.py compares this site with a second build.
+    result = mkdocs_build(FIXTURE, site, env={"TMPDIR": str(temporary), "SOURCE_DATE_EPOCH": str(EPOCH)})
     assert result.returncode == 0, result.stderr
 
 

@@ -98,7 +98,7 @@ def test_the_diagnosis_works_from_the_keyboard_and_announces_the_result(page, fi
     assert focused == "sign"
     page.keyboard.press("Space")
     status = page.locator('.diagnose-status[role="status"]')
-    assert status.inner_text().startswith("отмечен 1 признак.")
+    assert status.inner_text().startswith("Отмечен 1 признак.")
     assert "signs=" in page.url
     page.locator(".diagnose-clear").click()
     assert "signs=" not in page.url and page.locator(".diagnose-ranking > li:visible").count() == 0

@@ -25,7 +25,7 @@ from generator.render.site import redirects, render_language, render_redirect
 
 # The navigation: (UI string, page) in order.
 NAV = (("home", "index.md"), ("diagnose", "diagnose.md"), *((kind, f"{kind}/index.md") for kind in KIND_ORDER),
-       ("tags", "tags/index.md"), ("practice", "practice/index.md"))
+       ("tags", "tags/index.md"), ("practice", "practice/index.md"), ("trainers", "trainers/index.md"))
 # UI strings the theme templates and scripts use (page not found, copy-link buttons, the kind indexes).
 THEME_STRINGS = ("home", "diagnose", "tags", *KIND_ORDER, "copy_link", "link_copied", "copy_failed",
                  "not_found_title", "not_found_text", "not_found_kind", "not_found_search", "not_found_browse")

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from generator.content.model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from generator.content.schemas import TAGS
-from generator.content.texts import in_language, untranslated
+from generator.content.texts import in_language, reader_version, untranslated
 from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from generator.language.collation import sort_key
 from generator.language.plurals import forms, plural
@@ -190,6 +190,10 @@ class Renderer:
         """When the entry's file last changed (git): ISO date and the date written in the reader's language."""
         day = self.updated_on.get(entry.path)
         return (day.isoformat(), format_date(day, format="long", locale=self.lang)) if day else None
+
+    def version(self, entry: Entry) -> str:
+        """The fingerprint of an entry's texts as this page's reader reads them (what "updated" is told by)."""
+        return reader_version(entry, self.lang)
 
     def online_url(self, entry: Entry) -> str:
         """The absolute address of an entry's page in the page's language, or '' without a site_url."""
