@@ -352,7 +352,8 @@ def test_common_words_punctuation_and_a_pasted_page_answer_with_a_message(page, 
     page.keyboard.press("/")
     page.locator(".handbook-search .md-search__input").fill("bavard " + "x" * 500)
     page.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]')
-    assert result_paths(page.locator(".handbook-search .md-search-result__item"), BASE + "fr/")[0] == "archetypes/talker/"
+    items = page.locator(".handbook-search .md-search-result__item")
+    assert result_paths(items, BASE + "fr/")[0] == "archetypes/talker/"
     assert meta.inner_text().endswith("Seuls les premiers mots d'une longue recherche sont cherchés.")
     assert page.errors == [] and warnings == []
 
@@ -364,12 +365,16 @@ def test_a_typo_gets_a_suggestion_that_searches_it(page, fixture_url):
     expect(hint).to_have_text("Vouliez-vous dire\u00a0: bavard")
     hint.locator("button").click()
     page.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]')
-    assert result_paths(page.locator(".handbook-search .md-search-result__item"), BASE + "fr/")[0] == "archetypes/talker/"
+    items = page.locator(".handbook-search .md-search-result__item")
+    assert result_paths(items, BASE + "fr/")[0] == "archetypes/talker/"
     assert page.locator(".handbook-search .md-search__input").input_value() == "bavard"
     assert hint.is_hidden()
 
 
-@pytest.mark.parametrize("lang,words", [("en", "discounts"), ("fr", "remises"), ("ro", "reduceri"), ("ru", "скидки")])
+PLURALS = [("en", "discounts"), ("fr", "remises"), ("ro", "reduceri"), ("ru", "скидки")]
+
+
+@pytest.mark.parametrize("lang,words", PLURALS)
 def test_the_diagnosis_filter_matches_a_plural_as_search_does(page, fixture_url, lang, words):
     page.goto(fixture_url + PREFIX[lang] + "diagnose/")
     page.locator("#diagnose-filter").click()

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 
 import pytest
 from conftest import FIXTURE
 
 from generator.content.handbook import load_handbook
+from generator.content.model import Handbook
 from generator.content.problems import ContentError
 from generator.features.vocabulary import STOP_FILE, WORDS_FILE, files, vocabulary, warnings
 from generator.language.codes import LANGUAGES
@@ -19,7 +21,7 @@ from generator.language.words import STOPWORDS, fold, stop_words, words
 @pytest.mark.parametrize("lang,stop,kept", [
     ("en", ["who", "the", "not", "don't"], ["client", "pay", "night"]),
     ("fr", ["qui", "ne", "pas", "il", "qu"], ["client", "paie", "nuit"]),
-    ("ro", ["care", "nu", "în", "si"], ["client", "plătește", "ieri", "timp"]),  # ieri, timp: left out of the list
+    ("ro", ["care", "nu", "în", "si"], ["client", "plătește", "ieri", "timp"]),  # ieri, timp: left out
     ("ru", ["не", "кто", "все", "всё"], ["клиент", "платит", "ночью"]),
 ])
 def test_each_language_has_a_stop_word_list_named_by_its_source(lang, stop, kept):
@@ -88,18 +90,14 @@ def problems_with(tmp_path, relpath: str, search_terms: str) -> list[str]:
 ])
 def test_bad_search_terms_are_clear_errors_at_their_line(tmp_path, terms, message):
     found = problems_with(tmp_path, "symptoms/long-stories.yml", terms)
-    assert any(f"content/symptoms/long-stories.yml:3:" in p and message in p for p in found), found
+    assert any("content/symptoms/long-stories.yml:3:" in p and message in p for p in found), found
 
 
 def test_a_search_term_that_repeats_a_name_is_a_warning(book):
     assert [str(w) for w in warnings(book)] == []
-    from dataclasses import replace
     talker = book.get("archetypes", "talker")
-    copy = replace(talker, search_terms={"ru": ("болтун",)})
-    book.kinds["archetypes"]  # read-only mapping: look the warning up on a handbook holding the copy
-    from generator.content.model import Handbook
-    other = Handbook([copy, *(e for kind in ("symptoms", "responses", "sources") for e in book[kind].values()),
-                      *(e for e in book["archetypes"].values() if e.id != "talker")])
-    found = [str(w) for w in warnings(other)]
-    assert found == [f"{talker.path}:1:1: search_terms.ru[0]: 'болтун' is the entry's name or an alias already "
-                     "(remove it: names and aliases are searched anyway)"]
+    others = [entry for kind in book.kinds for entry in book[kind].values() if entry is not talker]
+    repeated = Handbook([replace(talker, search_terms={"ru": ("болтун",)}), *others])
+    assert [str(w) for w in warnings(repeated)] == [
+        f"{talker.path}:1:1: search_terms.ru[0]: 'болтун' is the entry's name or an alias already "
+        "(remove it: names and aliases are searched anyway)"]

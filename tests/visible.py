@@ -60,7 +60,8 @@ class _Page(HTMLParser):
                 self.ids.append(f"value={a['value']}")
             return
         self._article += 1
-        if self._skip or tag in ("script", "style") or {"last-updated", "md-content__button", "search-terms"} & set(classes):
+        skipped = {"last-updated", "md-content__button", "search-terms"}
+        if self._skip or tag in ("script", "style") or skipped & set(classes):
             self._skip += 1
         if self._skip:
             return
