@@ -76,7 +76,8 @@ def test_no_serious_or_critical_axe_violation(page, built_site, fixture_url, axe
 
 # One page of every kind on a phone (390 px), and the diagnosis with its results showing, at both widths.
 PHONE_PAGES = ["", "archetypes/", "archetypes/know-it-all/", "symptoms/long-stories/", "responses/time-box/",
-               "sources/article-one/", "cheatsheets/know-it-all/", "diagnose/", "tags/", "tags/payment/", "print/"]
+               "sources/article-one/", "cheatsheets/know-it-all/", "diagnose/", "tags/", "tags/payment/", "print/",
+               "cheatsheets/", "trainers/?types=know-it-all,talker&seed=1", "trainers/print/?types=know-it-all,talker&seed=1"]
 
 
 @pytest.mark.parametrize("lang", PREFIX)

@@ -22,7 +22,7 @@ def fixture_site(built_site, fixture_url):
 @pytest.mark.parametrize("lang", PREFIX)
 def test_every_cheat_sheet_fits_one_a4_page(page, fixture_site, lang):
     site, url = fixture_site
-    sheets = sorted(p.name for p in (site / "cheatsheets").iterdir())
+    sheets = sorted(p.name for p in (site / "cheatsheets").iterdir() if p.is_dir())  # not the index
     assert len(sheets) == 3  # one per fixture archetype
     too_long = []
     for sheet in sheets:

@@ -26,8 +26,8 @@ PLURALS = {
     ("diagnose_ticked", "en"): ["1 sign ticked", "2 signs ticked", "5 signs ticked", "21 signs ticked"],
     ("diagnose_ticked", "fr"): ["1 signe coché", "2 signes cochés", "5 signes cochés", "21 signes cochés"],
     ("diagnose_ticked", "ro"): ["1 semn bifat", "2 semne bifate", "5 semne bifate", "21 de semne bifate"],
-    ("diagnose_ticked", "ru"): ["отмечен 1 признак", "отмечено 2 признака", "отмечено 5 признаков",
-                                "отмечен 21 признак"],
+    ("diagnose_ticked", "ru"): ["Отмечен 1 признак", "Отмечено 2 признака", "Отмечено 5 признаков",
+                                "Отмечен 21 признак"],
 }
 # "{n} of {total}" agrees with the total in en, ro and ru, with n in French.
 MATCHES = {

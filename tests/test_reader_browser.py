@@ -80,10 +80,12 @@ def test_signs_are_filtered_by_typing(page, fixture_url, lang, words, found):
     page.locator("#diagnose-filter").click()
     page.keyboard.type(words)
     page.keyboard.press("End")  # Playwright types non-Latin letters without key events
+    page.wait_for_selector('.diagnose-list[aria-busy="false"]', state="attached")  # matched on the search index
     visible = page.locator(".diagnose-list > li:visible input").evaluate_all("els => els.map(e => e.value)")
     assert visible == found
     assert page.locator(".diagnose-filter-none").is_hidden()
     page.locator("#diagnose-filter").fill("zzzz")
+    page.wait_for_selector('.diagnose-list[aria-busy="false"]', state="attached")
     assert page.locator(".diagnose-list > li:visible").count() == 0
     assert page.locator(".diagnose-filter-none").is_visible()
 
@@ -96,7 +98,7 @@ def test_the_diagnosis_works_from_the_keyboard_and_announces_the_result(page, fi
     assert focused == "sign"
     page.keyboard.press("Space")
     status = page.locator('.diagnose-status[role="status"]')
-    assert status.inner_text().startswith("отмечен 1 признак.")
+    assert status.inner_text().startswith("Отмечен 1 признак.")
     assert "signs=" in page.url
     page.locator(".diagnose-clear").click()
     assert "signs=" not in page.url and page.locator(".diagnose-ranking > li:visible").count() == 0

@@ -39,6 +39,8 @@ class Entry:
     summary: Text
     former_ids: tuple[str, ...] = ()
     translated_from: Mapping[str, str] = field(default_factory=dict)
+    # language -> words a reader may search for that the texts do not use; shown nowhere, searched like an alias
+    search_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def url(self) -> str:

@@ -87,3 +87,11 @@ def version_of(texts: Texts) -> str:
 def text_version(entry: Entry) -> str:
     """The version of an entry's English text: `status --mark` records the one a translation follows."""
     return version_of(entry_texts(entry))
+
+
+def reader_version(entry: Entry, lang: str) -> str:
+    """A short fingerprint of an entry's texts as a reader of lang reads them (each in lang, or in English) and,
+    for a source, its sections: a reader's browser marks an entry it saw with another one as updated."""
+    read = [f"{path}={in_language(text, lang)[0]}" for path, text in sorted(entry_texts(entry).items())]
+    read += [f"{section.id}={section.heading}\n{section.text}" for section in getattr(entry, "sections", ())]
+    return hashlib.sha256("\n".join(read).encode("utf-8")).hexdigest()[:12]

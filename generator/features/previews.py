@@ -15,7 +15,8 @@ DESCRIPTION_LIMIT = 160  # what search results and chat previews show before the
 
 # The page whose src_uri is the key describes itself with this UI string (the intro it shows).
 _INTROS = {"index.md": "home_intro", "print.md": "home_intro", "diagnose.md": "diagnose_intro",
-           "tags/index.md": "tags_intro", **{f"{kind}/index.md": f"{kind}_intro" for kind in KIND_ORDER}}
+           "tags/index.md": "tags_intro", "cheatsheets/index.md": "cheatsheets_intro",
+           "trainers/index.md": "trainers_intro", "trainers/print.md": "trainers_intro", **{f"{kind}/index.md": f"{kind}_intro" for kind in KIND_ORDER}}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from generator.content.model import Entry
 
 # Pages shown without the navigation or table of contents sidebars (Material's `hide` page setting).
 HIDE = {"diagnose.html.j2": ["toc"], "cheatsheet.html.j2": ["navigation", "toc"],
-        "print.html.j2": ["navigation", "toc"], "practice-print.html.j2": ["navigation", "toc"]}
+        "print.html.j2": ["navigation", "toc"], "practice-print.html.j2": ["navigation", "toc"],
+        "trainers-print.html.j2": ["navigation", "toc"]}
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from generator.content.model import KIND_ORDER, Entry, Handbook, Link, Source, Text
 from generator.content.schemas import TAGS
-from generator.content.texts import in_language, untranslated
+from generator.content.texts import in_language, reader_version, untranslated
 from generator.language.codes import DEFAULT, LANGUAGES, NATIVE_NAMES, prefix
 from generator.language.collation import sort_key
 from generator.language.plurals import forms, plural
@@ -191,6 +191,10 @@ class Renderer:
         day = self.updated_on.get(entry.path)
         return (day.isoformat(), format_date(day, format="long", locale=self.lang)) if day else None
 
+    def version(self, entry: Entry) -> str:
+        """The fingerprint of an entry's texts as this page's reader reads them (what "updated" is told by)."""
+        return reader_version(entry, self.lang)
+
     def online_url(self, entry: Entry) -> str:
         """The absolute address of an entry's page in the page's language, or '' without a site_url."""
         return f"{self.site_url}{prefix(self.lang)}{entry.url}" if self.site_url else ""
@@ -270,8 +274,9 @@ class Renderer:
         return sorted(entries, key=lambda e: (sort_key(in_language(e.name, self.lang)[0], self.lang), e.id))
 
     def search_words(self, entry: Entry) -> str:
-        """What a filter box matches an entry on: its names in every language, lower case, without accents."""
-        names = [in_language(entry.name, self.lang)[0], *entry.name.values()]
+        """What a filter box matches an entry on without the search index: its names in every language and its
+        search terms in the page's, lower case, without accents."""
+        names = [in_language(entry.name, self.lang)[0], *entry.name.values(), *entry.search_terms.get(self.lang, ())]
         return " ".join(dict.fromkeys(fold(n).casefold() for n in names))
 
     def home_groups(self) -> list[tuple[str, list[Entry]]]:

@@ -15,13 +15,17 @@ COMMON = {"class", "id", "lang", "title", "role", "hidden", "aria-label", "aria-
           "aria-describedby", "aria-live", "data-symptom", "data-archetype", "data-symptoms",
           "data-responses", "data-matches", "data-none",
           "aria-controls", "aria-labelledby", "tabindex", "data-ticked", "data-no-match", "data-words",
-          "data-question", "data-practice",
+          "data-question", "data-practice", "data-each", "data-top", "data-tie",
+          # A trainer's session and a reader's marks (assets/trainers.js, assets/reading.js).
+          "data-print", "data-count", "data-session", "data-bad-types", "data-qr", "data-questions", "data-sheet",
+          "data-cheatsheets", "data-trainers", "data-failed", "data-types", "data-read", "data-version",
+          "data-progress", "data-read-label", "data-updated-label", "data-clear",
           # Search (generator/features/search.py): names and aliases weigh more than body text; citations are left out.
           "data-pagefind-weight", "data-pagefind-ignore"}
 ATTRIBUTES = {
     "*": COMMON,
     "a": {"href", "hreflang", "rel"},
-    "input": {"type", "name", "value", "checked", "autocomplete", "spellcheck"},
+    "input": {"type", "name", "value", "checked", "disabled", "autocomplete", "spellcheck"},
     "button": {"type"},
     "time": {"datetime"},
     "svg": {"viewBox"},

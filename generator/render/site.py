@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping
 from generator.content.model import KIND_ORDER, Handbook
 from generator.content.schemas import TAGS
 from generator.features.practice import practice_files
+from generator.features.trainers import trainer_files
 from generator.language.codes import LANGUAGES
 from generator.language.strings import ui
 from generator.render.jinja import environment, markup_template
@@ -24,6 +25,7 @@ def handbook_pages(renderer: Renderer, defer: bool = False) -> list[Page | Defer
     for kind in KIND_ORDER:
         pages.append(page("index.html.j2", f"{kind}/index.md", kind=kind))
         pages += [page(f"{kind}.html.j2", f"{kind}/{entry.id}.md", entry) for entry in renderer.book[kind].values()]
+    pages.append(page("cheatsheets.html.j2", "cheatsheets/index.md"))
     pages += [page("cheatsheet.html.j2", f"cheatsheets/{archetype.id}.md", archetype)
               for archetype in renderer.book["archetypes"].values()]
     pages.append(page("diagnose.html.j2", "diagnose.md"))
@@ -32,6 +34,7 @@ def handbook_pages(renderer: Renderer, defer: bool = False) -> list[Page | Defer
     pages.append(page("print.html.j2", "print.md"))
     pages += [made if isinstance(made, (Page, Deferred)) else Page(*made)
               for made in practice_files(renderer.book, renderer.lang, page)]
+    pages += trainer_files(renderer.book, page)
     return pages
 
 

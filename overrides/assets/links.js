@@ -98,17 +98,20 @@
         const url = new URL(location.href);
         url.search = "";
         url.hash = heading.id;
+        replaceUrl(url.href);  // the section's address in the address bar too, as the permalink put it
+        updateSwitcher();
         copy(url.href).then(() => {
           button.innerHTML = DONE_ICON;
           button.classList.add("copy-link--done");
           setTimeout(() => { button.innerHTML = LINK_ICON; button.classList.remove("copy-link--done"); }, 2000);
           announce(strings.link_copied);
         }, () => {
-          replaceUrl(url.href);  // the reader can copy it from the address bar
-          updateSwitcher();
-          announce(strings.copy_failed);
+          announce(strings.copy_failed);  // the reader can copy it from the address bar
         });
       });
+      // One link marker per heading: the button replaces the permalink's "¶" (which shows on hover and on a
+      // heading reached by its #anchor, beside the button); without this script the "¶" stays.
+      heading.querySelectorAll(".headerlink").forEach((permalink) => permalink.remove());
       heading.appendChild(button);
     });
   }

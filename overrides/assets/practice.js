@@ -9,6 +9,7 @@
   const STORE = "handbook-practice-v1";
   const DEFAULT_N = 10;
   const MAX_SESSIONS = 20;  // saved sessions kept per language; the oldest go first
+  const LENGTHS = [5, 10];  // the session lengths offered on the page, besides all of the questions
   const PATH = /^(archetypes|symptoms|responses|sources)\/[a-z0-9-]+\/(#[a-z0-9-]+)?$/;
 
   // mulberry32: a small, well-known seeded generator; the same seed gives the same numbers everywhere.
@@ -86,7 +87,7 @@
     query.set("seed", String(seed));
     if (types.length) query.set("types", types.join(","));
     if (nText !== null || n !== Math.min(DEFAULT_N, pool.length)) query.set("n", String(n));
-    return { ids: order, seed, types, n, notes,
+    return { ids: order, seed, types, n, notes, pool: pool.length,
              key: data.lang + "|" + seed + "|" + types.join(",") + "|" + n, query: "?" + query.toString() };
   }
 
@@ -447,6 +448,7 @@
         const print = el("a", "practice-print", ui.print_session);
         print.href = "print/" + current.query;
         const meta = el("p", "practice-meta");
+        bar.appendChild(lengths());
         meta.appendChild(document.createTextNode(format(ui.session, { seed: current.seed }) + " · " +
           plural(ui, "count", lang, current.ids.length) + " · "));
         meta.appendChild(share);
@@ -456,6 +458,33 @@
         bar.appendChild(again);
         bar.appendChild(clear);
         return bar;
+      }
+
+      // The session's length, chosen on the page: the same session number and types, more or fewer questions.
+      function lengths() {
+        const group = el("p", "practice-length");
+        group.setAttribute("role", "group");
+        const label = group.appendChild(el("span", "practice-length-label", ui.length));
+        label.id = "practice-length-label";
+        group.setAttribute("aria-labelledby", label.id);
+        for (const n of LENGTHS.filter((n) => n < current.pool).concat([current.pool])) {
+          const button = el("button", "md-button practice-length-option",
+            n === current.pool ? ui.length_all + " (" + n + ")" : String(n));
+          button.type = "button";
+          button.dataset.n = String(n);
+          button.setAttribute("aria-pressed", String(n === current.n));
+          button.addEventListener("click", () => {
+            if (n === current.n) return;
+            const params = new URLSearchParams();
+            params.set("seed", String(current.seed));
+            if (current.types.length) params.set("types", current.types.join(","));
+            params.set("n", String(n));
+            start("?" + params.toString(), []);
+            app.querySelector('.practice-length-option[data-n="' + n + '"]').focus();
+          });
+          group.appendChild(button);
+        }
+        return group;
       }
 
       function render(answered, moved) {
@@ -517,5 +546,6 @@
     else sheet(root);
   }
 
+  window.handbook.practiceSession = session;  // the trainers' print pack picks the same questions
   onPage(setup);
 })();
