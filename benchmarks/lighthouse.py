@@ -32,7 +32,7 @@ LANGUAGES = ("en", "fr", "ro", "ru")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # One page of each kind; entry pages are looked up in the built site (the first of their folder).
 KINDS = ("", "archetypes/", "archetypes/*", "symptoms/*", "responses/*", "sources/*", "tags/*",
-         "diagnose/", "practice/", "practice/print/", "cheatsheets/*", "print/", "trainers/")
+         "diagnose/", "practice/", "practice/print/", "cheatsheets/*", "print/", "trainers/", "trainers/print/")
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".webmanifest", ".txt")
 
 
