@@ -380,7 +380,7 @@ def index_metrics(site: Path, ids: dict[str, list[str]]) -> dict:
 # A fast typist's pace: each key runs a search of the word so far, and the bytes count them all.
 TYPING_MS = 150
 # What search fetches: its own script and style, and Pagefind's files (pagefind.js, wasm, index, fragments).
-SEARCH_FILES = re.compile(r"/pagefind/|/assets/search\.(js|css)$")
+SEARCH_FILES = re.compile(r"/pagefind/|/assets/(search|matcher)\.(js|css)$|/assets/search/")  # search.js, matcher.js, word files
 # In the page: the time of the last key (input event) and of the first result shown after it.
 LATENCY_PROBE = """() => {
   const box = document.querySelector(".handbook-search .md-search__input");

@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 
 from generator.build import sitemaps
 from generator.build.language import LanguageSite, expected_pages
+from generator.build.minify import minify_assets
 from generator.build.reading import Repository
 from generator.build.run import BuildRun
 from generator.language.codes import DEFAULT, LANGUAGES
@@ -97,6 +98,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        minify_assets(config.theme.custom_dir, config.site_dir)
         site = self.run.built(config, config.theme["language"])
         if site is None:  # another language than English: English waits for it
             return

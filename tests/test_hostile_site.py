@@ -36,8 +36,16 @@ LANGS = ("en", "fr", "ro", "ru")
 FOREIGN = {"img", "iframe", "object", "embed", "math", "base", "style", "b", "frame", "frameset"}
 
 
+# Search terms refuse markup characters (check fails on them): what they may still carry is an attempt to break
+# out of an attribute.
+TERM_ATTACK = f"\" onmouseover='alert(1)' data-x='{MARK}"
+
+
 def poison(value, counter: list[int]):
     """Replace every contributor text in a parsed entry by the next attack (ids and enums untouched)."""
+    if isinstance(value, dict) and "search_terms" in value:
+        value = {**value, "search_terms": {lang: [TERM_ATTACK] for lang in value["search_terms"]}}
+        return {key: (v if key == "search_terms" else poison({key: v}, counter)[key]) for key, v in value.items()}
     if isinstance(value, dict):
         if value and set(value) <= set(LANGS) and all(isinstance(v, str) for v in value.values()):
             return {lang: _next(counter) for lang in value}

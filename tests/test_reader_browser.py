@@ -80,10 +80,12 @@ def test_signs_are_filtered_by_typing(page, fixture_url, lang, words, found):
     page.locator("#diagnose-filter").click()
     page.keyboard.type(words)
     page.keyboard.press("End")  # Playwright types non-Latin letters without key events
+    page.wait_for_selector('.diagnose-list[aria-busy="false"]', state="attached")  # matched on the search index
     visible = page.locator(".diagnose-list > li:visible input").evaluate_all("els => els.map(e => e.value)")
     assert visible == found
     assert page.locator(".diagnose-filter-none").is_hidden()
     page.locator("#diagnose-filter").fill("zzzz")
+    page.wait_for_selector('.diagnose-list[aria-busy="false"]', state="attached")
     assert page.locator(".diagnose-list > li:visible").count() == 0
     assert page.locator(".diagnose-filter-none").is_visible()
 

@@ -261,3 +261,20 @@ def test_a_reader_finds_a_russian_article_by_words_of_their_own_language(page, f
         found = items.nth(top.index("sources/article-two/"))
         assert any(marked in word.lower() for word in found.locator("mark").all_inner_texts()), lang
     assert not page.errors
+
+
+def test_aliases_by_language_count_as_names_for_search_words(book):
+    from dataclasses import replace
+
+    from generator.content.model import Handbook
+    from generator.features.vocabulary import entry_words, warnings
+
+    know = book.get("archetypes", "know-it-all")
+    assert know.alias_names == ("Je sais tout", "Клиент-всезнайка")
+    assert "клиент-всезнайка" in [w.lower() for w in entry_words(know, "en")] or "всезнайка" in " ".join(
+        entry_words(know, "en")).lower()
+    others = [e for kind in book.kinds for e in book[kind].values() if e is not know]
+    repeated = Handbook([replace(know, search_terms={"en": ("je sais tout",)}), *others])
+    assert [w.message for w in warnings(repeated)] == ["'je sais tout' is the entry's name or an alias already"]
+    # the source's translation is searched in the reader's language
+    assert "mille" in entry_words(book.get("sources", "article-two"), "fr")

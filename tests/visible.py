@@ -36,7 +36,7 @@ class _Page(HTMLParser):
         self._in_title = False
         self._article = 0  # open elements inside the article (0: outside)
         self._toc = 0  # open <nav> elements inside the page's table of contents
-        self._skip = 0  # open elements whose text is not the page's (scripts, styles, the edit date)
+        self._skip = 0  # open elements whose text is not the page's (scripts, styles, the edit date, search terms)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -60,7 +60,8 @@ class _Page(HTMLParser):
                 self.ids.append(f"value={a['value']}")
             return
         self._article += 1
-        if self._skip or tag in ("script", "style") or "last-updated" in classes or "md-content__button" in classes:
+        skipped = {"last-updated", "md-content__button", "search-terms"}
+        if self._skip or tag in ("script", "style") or skipped & set(classes):
             self._skip += 1
         if self._skip:
             return

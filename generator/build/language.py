@@ -15,6 +15,7 @@ from generator.features.export import EXPORT_PATH, EXPORT_SCHEMA_FILE, EXPORT_SC
 from generator.features.offline import MANIFEST, THEME_COLOUR, indicator_strings, manifest_text
 from generator.features.previews import OG_LOCALES, preview
 from generator.features.search import labels
+from generator.features.vocabulary import files as search_word_files
 from generator.language.codes import NATIVE_NAMES, prefix
 from generator.language.strings import ui
 from generator.render.pages import Deferred, Headings, Page
@@ -55,6 +56,7 @@ class LanguageSite:
         self.extras: dict[str, str | Path] = {old: render_redirect(target, lang)
                                               for old, target in redirects(reading.book)}
         self.extras[MANIFEST] = manifest_text(lang)  # installable; its worker is written after the build
+        self.extras.update(search_word_files(reading.book, lang))  # stop words, words to suggest
         if export is not None:
             self.extras[EXPORT_PATH] = export
             self.extras[EXPORT_SCHEMA_PATH] = EXPORT_SCHEMA_FILE.read_text("utf-8")
@@ -76,6 +78,7 @@ class LanguageSite:
         config.extra["handbook_ui"] = {key: ui(key, lang) for key in THEME_STRINGS}
         config.extra["handbook_kinds"] = list(KIND_ORDER)
         config.extra["handbook_prefix"] = prefix(lang)
+        config.extra["handbook_prefixes"] = {other: prefix(other) for other in languages}  # search's word files
         config.extra["handbook_offline"] = {"lang": lang, "colour": THEME_COLOUR,
                                             "names": {other: NATIVE_NAMES[other] for other in languages},
                                             "strings": indicator_strings(lang)}

@@ -13,6 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from generator.build.minify import minify
 from generator.features.offline import (
     BUDGET,
     LIST,
@@ -35,7 +36,8 @@ ICON_FILES = tuple(f"assets/icons/{name}" for name in ("icon-192.png", "icon-512
 
 
 def worker_source() -> str:
-    return WORKER_SOURCE.read_text("utf-8")
+    """The worker's code, minified as the other scripts (build/minify.py)."""
+    return minify(WORKER_SOURCE.name, WORKER_SOURCE.read_text("utf-8"))
 
 
 def worker_script(listed: Precache, languages: list[str] | tuple[str, ...], source: str, version: str) -> str:

@@ -105,3 +105,9 @@ class Repository:
         elif is_placeholder(config.repo_url) and not self.told_placeholder:
             self.told_placeholder = True  # one line per `mkdocs build` or `serve`, not one per language
             log.info(PLACEHOLDER_HINT.format(url=config.repo_url))
+        # Material's repository widget has the reader's browser ask the code host for stars and forks: a request
+        # leaving the site, so only when asked for (extra.repository_statistics) and for a real repository.
+        wanted = config.extra.get("repository_statistics", False)
+        if not isinstance(wanted, bool):
+            raise PluginError(f"extra.repository_statistics in mkdocs.yml is {wanted!r}: write true or false")
+        config.extra["handbook_repository_statistics"] = wanted and not is_placeholder(config.repo_url)

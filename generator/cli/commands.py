@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.cli import scaffold, status
 from generator.content.handbook import load_handbook
 from generator.content.problems import ContentError, shown
-from generator.features import practice
+from generator.features import practice, vocabulary
 from generator.history import staleness, versions
 
 ROOT = Path.cwd()
@@ -34,7 +34,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 1
     counts = ", ".join(f"{len(book[kind])} {kind}" for kind in book.kinds)
     print(f"All content is valid: {counts}.")
-    for warning in practice.warnings(book):  # content that practice cannot use: worth fixing, not failing
+    for warning in [*practice.warnings(book), *vocabulary.warnings(book)]:  # worth fixing, not failing
         print(f"warning: {warning}")
         if github:
             print(warning.github("warning"))

@@ -302,7 +302,8 @@ def _links(items) -> tuple[Link, ...]:
 def _entry(kind: str, doc: Document) -> Entry:
     d = doc.data
     common = dict(kind=kind, id=Path(doc.path).stem, path=doc.path, name=d["name"], summary=d["summary"],
-                  former_ids=tuple(d.get("former_ids", ())), translated_from=d.get("translated_from", {}))
+                  former_ids=tuple(d.get("former_ids", ())), translated_from=d.get("translated_from", {}),
+                  search_terms={lang: tuple(terms) for lang, terms in d.get("search_terms", {}).items()})
     citations = tuple(Citation(c["source"], c["section"]) for c in d.get("citations", ()))
     if kind == "archetypes":
         return Archetype(**common, aliases=_aliases(d.get("aliases")), why=_text(d.get("why")),

@@ -39,6 +39,8 @@ class Entry:
     summary: Text
     former_ids: tuple[str, ...] = ()
     translated_from: Mapping[str, str] = field(default_factory=dict)
+    # language -> words a reader may search for that the texts do not use; shown nowhere, searched like an alias
+    search_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -56,6 +58,11 @@ class Archetype(Entry):
     related: tuple[Link, ...] = ()
     tags: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
+
+    @property
+    def alias_names(self) -> tuple[str, ...]:
+        """Every alias, whatever its language."""
+        return tuple(name for names in self.aliases.values() for name in names)
 
 
 @dataclass(frozen=True, eq=False)

@@ -195,6 +195,11 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         return problem("the list has the same item twice", "remove the repeated item")
     if rule == "maxLength":
         return problem(f"'{shown(value)}' is longer than {error.validator_value} characters")
+    if rule == "maxItems":
+        return problem(f"the list has more than {error.validator_value} items", "keep the ones readers really type")
+    if rule == "not" and isinstance(value, str):  # the no-markup rule of a search term
+        marks = "".join(sorted({c for c in value if c in "<>[]{}`*_|#\\"}))
+        return problem(f"'{shown(value)}' has markup characters ({marks})", "write plain words, as a reader types them")
     return problem(shown(error.message, 200))
 
 

@@ -33,7 +33,7 @@ def _entry(book: Handbook, entry: Entry) -> dict:
     if not isinstance(entry, Source):
         data["citations"] = [_citation(book, c.source, c.section) for c in entry.citations]
     if isinstance(entry, Archetype):
-        data |= {"aliases": [name for names in entry.aliases.values() for name in names],
+        data |= {"aliases": list(entry.alias_names),
                  "aliases_by_language": {lang or "und": list(names) for lang, names in entry.aliases.items()},
                  "why": dict(entry.why) if entry.why else None,
                  "tags": list(entry.tags), "avoid": [dict(t) for t in entry.avoid],

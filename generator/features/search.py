@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.content.model import KIND_ORDER
 from generator.language.codes import prefix
 from generator.language.strings import ui
+from generator.language.typography import typeset
 
 INDEX_DIR = "pagefind"  # under the site root; pagefind.js finds each language's index there
 ENTRY_FILE = "pagefind-entry.json"  # the bundle's table of contents: its languages, with their index files
@@ -26,7 +27,7 @@ GLOB = "**/{" + ",".join(KIND_ORDER) + "}/*/index.html"
 EXCLUDE = ".headerlink, .admonition"
 # The UI strings of the search dialog (overrides/partials/search.html, overrides/assets/search.js).
 UI_KEYS = ("search_filter", "search_all", "search_more", "search_failed", "search_waiting", "search_browse",
-           "search_no_script",
+           "search_no_script", "search_common_only", "search_no_words", "search_did_you_mean", "search_first_words",
            *KIND_ORDER, *(f"search_kind_{kind}" for kind in KIND_ORDER))
 
 
@@ -45,7 +46,7 @@ class SearchIndex:
 
 def labels(lang: str) -> dict[str, str]:
     """The search dialog's UI strings in one language."""
-    return {key: ui(key, lang) for key in UI_KEYS}
+    return {key: typeset(ui(key, lang), lang) for key in UI_KEYS}
 
 
 def binary() -> Path:

@@ -301,8 +301,9 @@ class Renderer:
         return sorted(entries, key=lambda e: (sort_key(in_language(e.name, self.lang)[0], self.lang), e.id))
 
     def search_words(self, entry: Entry) -> str:
-        """What a filter box matches an entry on: its names in every language, lower case, without accents."""
-        names = [in_language(entry.name, self.lang)[0], *entry.name.values()]
+        """What a filter box matches an entry on without the search index: its names in every language and its
+        search terms in the page's, lower case, without accents."""
+        names = [in_language(entry.name, self.lang)[0], *entry.name.values(), *entry.search_terms.get(self.lang, ())]
         return " ".join(dict.fromkeys(fold(n).casefold() for n in names))
 
     def home_groups(self) -> list[tuple[str, list[Entry]]]:

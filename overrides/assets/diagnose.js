@@ -2,9 +2,10 @@
 // (?signs=a,b, ids sorted).
 // Works on a full page load and with Material's instant navigation; the plain matrix needs no script.
 // Counts use the page's CLDR plural forms (data attributes) through handbook.plural (Intl.PluralRules).
+// The "find a sign" box matches as search does (assets/matcher.js).
 (() => {
   "use strict";
-  const { onPage, plural, queryParam, replaceUrl } = window.handbook;
+  const { onPage, plural, queryParam, replaceUrl, matcher } = window.handbook;
 
   // Client types ranked by how well the ticked signs fit each: first the share of the ticked signs it explains,
   // then the share of its own signs ticked, then the page's order. The leaders are the types that explain the
@@ -21,11 +22,6 @@
     return { ranked: scored, leaders: best > 0 ? scored.filter((s) => s.n === best) : [] };
   }
 
-  // Lower case, accents off (Latin only, as the page's data-words are), so "semnal" finds "semnăl".
-  function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
-  }
-
   function setup() {
     const root = document.querySelector(".diagnose");
     if (!root || root.dataset.ready) return;
@@ -34,7 +30,6 @@
     const forms = { matches: JSON.parse(root.dataset.matches), ticked: JSON.parse(root.dataset.ticked),
                     each: JSON.parse(root.dataset.each) };
     const form = root.querySelector(".diagnose-signs");
-    const results = root.querySelector(".diagnose-results");
     const ranking = root.querySelector(".diagnose-ranking");
     const status = root.querySelector(".diagnose-status");
     const bar = root.querySelector(".diagnose-bar");
@@ -43,8 +38,6 @@
     const rows = [...root.querySelectorAll(".diagnose-list > li")];
     const boxes = [...form.querySelectorAll("input[name=sign]")];
     const items = [...ranking.children];
-    form.hidden = false;
-    results.hidden = false;
 
     const picked = () => boxes.filter((b) => b.checked).map((b) => b.value);
 
@@ -89,12 +82,31 @@
       }
     }
 
-    function narrow() {
-      const words = fold(filter.value).split(/\s+/).filter(Boolean);
+    // The signs that match the box's words, as search matches them (word forms, no accents, elision, search
+    // terms); null: every sign. Without the search index, the signs whose names hold every word.
+    async function matching(query) {
+      if (!query.trim()) return null;
+      try {
+        const {pagefind, stop} = await matcher.load();
+        return await matcher.signs(pagefind, matcher.parse(query, lang, stop));
+      } catch (error) {
+        const words = matcher.parse(query, lang, new Set()).all.map(matcher.fold);
+        return new Set(rows.filter((row) => words.every((w) => row.dataset.words.includes(w)))
+          .map((row) => row.querySelector("input").value));
+      }
+    }
+
+    let turn = 0;  // the latest filter: an older one, still searching, drops its answer
+    const list = root.querySelector(".diagnose-list");
+    async function narrow() {
+      const mine = ++turn;
+      list.setAttribute("aria-busy", "true");
+      const ids = await matching(filter.value);
+      if (mine !== turn) return;
+      list.setAttribute("aria-busy", "false");
       let shown = 0;
       for (const row of rows) {
-        const text = row.dataset.words;
-        const match = words.every((w) => text.includes(w));
+        const match = ids === null || ids.has(row.querySelector("input").value);
         // A ticked sign stays in view: hiding it would hide part of the choice.
         row.hidden = !match && !row.querySelector("input").checked;
         if (!row.hidden) shown++;

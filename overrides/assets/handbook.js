@@ -58,5 +58,22 @@
     history.replaceState(history.state, "", url);
   }
 
+  // Material's bundle asks for a sitemap.xml beside each <link rel="alternate"> of the page, to map its own
+  // language selector, which the handbook does not use (links.js switches languages): beside the same page in
+  // another language (/fr/archetypes/talker/sitemap.xml) it is a 404 on every page. Those requests get an
+  // empty sitemap without leaving the page; the language's own sitemap.xml, which instant navigation reads,
+  // is asked for as usual. Set before the bundle runs (main.html loads this file first).
+  const config = document.getElementById("__config");
+  if (config) {
+    const ownSitemap = new URL("sitemap.xml", new URL(readJSON(config).base, location.href)).href;
+    const EMPTY_SITEMAP = "data:application/xml,<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'/>";
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+      const target = new URL(url, location.href);
+      const other = target.pathname.endsWith("/sitemap.xml") && target.href !== ownSitemap;
+      return open.call(this, method, other ? EMPTY_SITEMAP : url, ...rest);
+    };
+  }
+
   window.handbook = { onPage, own, readJSON, format, pluralForm, plural, element, queryParam, replaceUrl };
 })();

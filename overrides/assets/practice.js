@@ -179,6 +179,7 @@
       .catch(() => {
         const error = root.querySelector(".practice-error");
         if (error) error.hidden = false;
+        root.dataset.failed = "1";  // the list with the answers, drawn as without JavaScript (practice.css)
       });
   }
 

@@ -1,13 +1,14 @@
-// The handbook's search: Pagefind's API (pagefind.js) behind Material's search dialog and markup.
+// The handbook's search: Pagefind's API (pagefind.js, through matcher.js) behind Material's search dialog and markup.
 // Pagefind picks the index of the page's language from <html lang>; this script opens the dialog with
 // "/", "s" or "f" as Material does, runs the query, and renders results with their kind, an excerpt
-// with the matched words marked, and links to the matching sections; a filter narrows them by kind.
+// with the matched words marked, and links to the matching sections; a filter narrows them by kind. A query of
+// common words only says so; one that finds nothing suggests the closest known words.
 (() => {
   "use strict";
-  const { onPage, readJSON, element, queryParam, replaceUrl } = window.handbook;
+  const { onPage, readJSON, element, queryParam, replaceUrl, matcher } = window.handbook;
   const root = document.querySelector("[data-md-component=handbook-search]");
   const toggle = document.getElementById("__search");
-  if (!root || !toggle) return;
+  if (!root || !toggle || !matcher) return;
 
   const input = root.querySelector(".md-search__input");
   const output = root.querySelector(".md-search-result");
@@ -17,19 +18,16 @@
   const filters = [...filterBar.querySelectorAll("button")];
   const KINDS = filters.map((button) => button.dataset.kind).filter(Boolean);
   const more = root.querySelector(".handbook-search__more");
+  const hint = root.querySelector(".handbook-search__hint");
   const browse = root.querySelector(".handbook-search__browse");
   const opener = document.querySelector(".handbook-search__button");
   const strings = readJSON(root.querySelector(".handbook-search__strings"));
   const material = readJSON(document.getElementById("__config")).translations;
-  // Resolved once, against the first page: the header, and this dialog, stay across instant navigation.
-  const bundle = new URL(root.dataset.pagefind, location.href).href;
   const BATCH = 8;  // results whose excerpts are fetched at a time
   const SECTIONS = 2;  // section links under one result, the best matches
-  const WORDS = 8;  // words of a query searched
-  const PHRASE = 1.6;  // how much a page holding the query as a phrase moves up
   const DEBOUNCE = 80;  // ms after the last key before a query runs
+  const FEW = 4;  // results under which a word the handbook does not know gets a "Did you mean"
 
-  let engine = null;  // {lang, ready: Promise of the pagefind module}
   let kind = "";  // the kind filter; "" for every kind
   let matches = [];  // the query's pages, best first, every kind
   let shown = 0;
@@ -37,80 +35,20 @@
   let timer = 0;
   let entered = false;  // Enter was pressed before the query's results were shown
 
+  // Pagefind and the stop words of the page's language; "updating" while `mkdocs serve` builds the index.
   function load() {
-    const lang = document.documentElement.lang;
-    if (!engine || engine.lang !== lang) {
-      const previous = engine;
-      engine = {lang, ready: (async () => {
-        const pagefind = await fetchIndex();
-        if (previous) await pagefind.destroy();
-        // On the main thread: a search takes milliseconds here, and the worker would cost another 41 KB.
-        await pagefind.options({excerptLength: 24, noWorker: true});
-        await pagefind.init();
-        return pagefind;
-      })()};
-      engine.ready.catch(fail);
-    }
-    return engine.ready;
-  }
-
-  // Under `mkdocs serve` the index is built after the page reloads (data-pagefind-wait, in seconds): until
-  // it is there, pagefind.js is missing, so it is asked for again (anew: a failed import is remembered).
-  async function fetchIndex() {
-    const until = Date.now() + 1000 * Number(root.dataset.pagefindWait || 0);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await import(attempt ? `${bundle}?attempt=${attempt}` : bundle);
-      } catch (error) {
-        if (Date.now() >= until) throw error;
-        meta.textContent = strings.search_waiting;
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
-  }
-
-  // Pagefind wants every word of a query on a page, but readers type phrases ("clients who don't pay"):
-  // each word is searched alone, and a page ranks by the sum of its words' scores (which already weigh
-  // rare words above common ones) times the share of the query's words it contains. Each word is
-  // searched once per kind, which tells each page's kind at no extra download (a search without
-  // words, to list the pages of a kind, would fetch the whole index).
-  async function find(pagefind, words) {
-    const searches = await Promise.all(words.map(async (word) => {
-      const byKind = await Promise.all(KINDS.map((value) => pagefind.search(word, {filters: {kind: value}})));
-      const results = byKind.flatMap((search, i) => search.results.map((result) => ({result, kind: KINDS[i]})));
-      return {word, results};
-    }));
-    const found = searches.filter((search) => search.results.length);  // a word found nowhere does not count
-    const pages = new Map();
-    for (const {word, results} of found) {
-      for (const {result, kind} of results) {
-        const page = pages.get(result.id) || {id: result.id, kind, score: 0, words: [], best: result};
-        page.score += result.score;
-        page.words.push(word);
-        if (result.score > page.best.score) page.best = result;
-        pages.set(result.id, page);
-      }
-    }
-    for (const page of pages.values()) page.rank = page.score * page.words.length / found.length;
-    // A page that holds the reader's words as typed, in that order ("client qui ne paie pas", a name of
-    // the non-payer), moves up over pages that only hold them apart (Pagefind's exact-phrase search, on
-    // index chunks already loaded). Measured on the 64 realistic queries: x1.3 leaves that one out of the
-    // first three, putting the phrase's pages first loses another ("sunteti profesionisti").
-    if (words.length > 1) {
-      const phrase = await pagefind.search(`"${words.join(" ").replace(/"/g, "")}"`);
-      for (const result of phrase.results) {
-        const page = pages.get(result.id);
-        if (page) page.rank *= PHRASE;
-      }
-    }
-    return [...pages.values()].sort((a, b) => b.rank - a.rank);
+    return matcher.load(() => { meta.textContent = strings.search_waiting; });
   }
 
   // A page found by several words takes its excerpt from a search of those words together, so that
-  // Pagefind marks each of them.
+  // Pagefind marks each of them; not when the query found very many pages (words on most pages of a large
+  // handbook), where that search would delay the first result by as much again as the query itself.
+  const TOGETHER_MOST = 1000;
   async function details(pagefind, pages) {
     const together = new Map();
-    for (const page of pages) if (page.words.length > 1) together.set(page.words.join(" "), null);
+    if (matches.length <= TOGETHER_MOST) {
+      for (const page of pages) if (page.words.length > 1) together.set(page.words.join(" "), null);
+    }
     await Promise.all([...together.keys()].map(async (words) => {
       together.set(words, new Map((await pagefind.search(words)).results.map((result) => [result.id, result])));
     }));
@@ -171,6 +109,7 @@
     list.replaceChildren();
     filterBar.hidden = more.hidden = true;
     browse.hidden = false;
+    hint.hidden = true;
     output.setAttribute("aria-busy", "false");
   }
 
@@ -179,7 +118,7 @@
   }
 
   async function showMore(mine) {
-    const pagefind = await load();
+    const {pagefind} = await load();
     const batch = visible().slice(shown, shown + BATCH);
     const data = await details(pagefind, batch);
     if (mine !== run) return;
@@ -206,23 +145,55 @@
     await showMore(mine);
   }
 
+  // A message in place of results (common words only, no words), or nothing.
+  function say(message) {
+    matches = [];
+    list.replaceChildren();
+    meta.textContent = message;
+    filterBar.hidden = more.hidden = true;
+  }
+
+  // "Did you mean: <the query with the closest known words>?", which searches it when chosen.
+  function offer(query) {
+    const button = element("button", "handbook-search__suggestion", query);
+    button.type = "button";
+    button.addEventListener("click", () => {
+      input.value = query;
+      input.focus();
+      search();
+    });
+    hint.replaceChildren(`${strings.search_did_you_mean} `, button);
+    hint.hidden = false;
+  }
+
   async function search() {
     const mine = ++run;
     output.setAttribute("aria-busy", "true");
-    // One-letter words are left out: they say little ("a", "в") and, as prefixes of every word with
-    // that letter, would fetch a large part of the index.
-    const words = [...new Set(input.value.split(/\s+/).filter((word) => word.length > 1))].slice(0, WORDS);
+    hint.hidden = true;
     try {
-      if (words.length) {
-        const found = await find(await load(), words);
-        if (mine !== run) return;
-        matches = found;
-        await show(mine);
+      if (!input.value.trim()) {
+        say(material["search.result.placeholder"]);
       } else {
-        matches = [];
-        list.replaceChildren();
-        meta.textContent = material["search.result.placeholder"];
-        filterBar.hidden = more.hidden = true;
+        const {pagefind, stop} = await load();
+        const lang = document.documentElement.lang;
+        const parsed = matcher.parse(input.value, lang, stop);
+        if (mine !== run) return;
+        if (!parsed.all.length) {
+          say(strings.search_no_words);
+        } else if (!parsed.content.length) {
+          say(strings.search_common_only);
+        } else {
+          const answer = await matcher.find(pagefind, parsed, KINDS, () => mine !== run);
+          if (!answer || mine !== run) return;
+          const {pages} = answer;
+          matches = pages;
+          await show(mine);
+          if (parsed.cut && mine === run) meta.textContent += ` ${strings.search_first_words}`;
+          if (pages.length < FEW) {
+            const better = await matcher.suggest(input.value, lang, parsed.content);
+            if (better && mine === run) offer(better);
+          }
+        }
       }
     } catch (error) {
       if (mine === run) fail(error);
@@ -268,17 +239,17 @@
 
   input.addEventListener("input", schedule);
   input.addEventListener("focus", () => {
-    // After the current click: a tap on the search icon's label toggles the dialog open by itself.
+    // After the current click: a tap in the box opens the dialog, as Material's own search does.
     setTimeout(() => toggle.checked || toggle.click());
-    load();  // start loading while the reader types
+    load().catch(() => {});  // start loading while the reader types; a failure shows with the query
   });
   input.form.addEventListener("submit", (event) => event.preventDefault());
   input.form.addEventListener("reset", () => setTimeout(() => {
     input.focus();
     search();
   }));
-  // A tap on the header's search icon must focus the input itself, or phones show no keyboard.
-  opener?.addEventListener("click", () => input.focus());
+  // The header's search button opens the dialog; focusing the input in the tap itself shows phones' keyboard.
+  opener?.addEventListener("click", open);
   more.addEventListener("click", () => showMore(run));
   filterBar.addEventListener("click", (event) => {
     const button = event.target.closest("button");
@@ -297,7 +268,7 @@
     const active = document.activeElement;
     if (!toggle.checked) {
       const typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
-      if ((!typing && ["/", "s", "f"].includes(event.key)) || (active === opener && event.key === " ")) {
+      if (!typing && ["/", "s", "f"].includes(event.key)) {
         event.preventDefault();
         open();
       }
@@ -330,8 +301,10 @@
   }
 
   // Instant navigation swaps the page under the dialog; a page in another language needs its own index.
+  let shownLang = document.documentElement.lang;
   onPage(() => {
-    if (engine && engine.lang !== document.documentElement.lang) {
+    if (shownLang !== document.documentElement.lang) {
+      shownLang = document.documentElement.lang;
       input.value = "";
       search();
     }

@@ -136,8 +136,6 @@
       seed = freshSeed();
       update();
     });
-    form.hidden = false;
-    root.querySelector(".trainers-session").hidden = false;
     update();
   }
 
