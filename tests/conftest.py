@@ -38,6 +38,14 @@ BROWSER_FIXTURES = {"browser"}
 _running: list[pytest.Item] = []  # the test being set up, run or torn down
 
 
+# The suite takes as long as its busiest worker: the longest tests (20 s or more alone) start first, then
+# the other build and browser tests, and the fast ones fill the gaps at the end (longest first scheduling).
+LONGEST = ("test_contributing.py::test_readme_and_contributing_commands_work_from_a_fresh_clone",
+           "test_serve_increments.py::", "test_properties.py::test_build_succeeds_completely_or_fails_cleanly",
+           "test_contributing.py::test_contributing_examples_pass_the_ci_command", "test_offline_browser.py::",
+           "test_errors.py::test_on_one_core", "test_serve.py::", "test_accessibility.py::")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         used = set(getattr(item, "fixturenames", ()))  # every fixture the test needs, directly or not
@@ -45,6 +53,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
         if used & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
+
+    def rank(item: pytest.Item) -> int:
+        where = item.nodeid.rpartition("/")[2]
+        first = next((i for i, name in enumerate(LONGEST) if where.startswith(name)), None)
+        if first is not None:
+            return first
+        return len(LONGEST) + (0 if item.get_closest_marker("build") or item.get_closest_marker("browser") else 1)
+
+    items.sort(key=rank)  # stable: the order within each rank is the files' own
 
 
 @pytest.hookimpl(tryfirst=True)
