@@ -35,6 +35,8 @@ def pages_of(site: Path, lang: str, kind: str) -> list[str]:
                      parts[0] if len(parts) == 2 and parts[0] in ENTRY_KINDS else "other pages")
         if page_kind == kind:
             found.append("".join(f"{part}/" for part in parts))
+    if kind == "other pages":  # one page per template (every tag page and cheat sheet is made alike)
+        found = list({(path.split("/")[0], path.count("/")): path for path in reversed(found)}.values())[::-1]
     return found
 
 
