@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator.content.handbook import _id_problem
 from generator.content.schemas import KINDS, TAGS
+from generator.language.codes import ENGLISH_NAMES
 
 FOLDERS = {singular: folder for folder, singular in KINDS.items()}  # "archetype" -> "archetypes"
 
@@ -15,8 +16,7 @@ class ScaffoldError(Exception):
 
 
 def _text(indent: str, what: str) -> str:
-    return "".join(f'{indent}{lang}: "TODO {what} ({name})"\n' for lang, name in
-                   (("en", "English"), ("fr", "French"), ("ro", "Romanian"), ("ru", "Russian")))
+    return "".join(f'{indent}{lang}: "TODO {what} ({name})"\n' for lang, name in ENGLISH_NAMES.items())
 
 
 def _item(what: str) -> str:

@@ -6,9 +6,7 @@ import re
 
 from generator.content.problems import Problem, field_path
 from generator.content.yamlfile import Document
-from generator.language.codes import LANGUAGES
-
-NAMES = {"en": "English", "fr": "French", "ro": "Romanian", "ru": "Russian"}  # in check's messages
+from generator.language.codes import ENGLISH_NAMES, LANGUAGES
 
 
 def split_blocks(text: str) -> list[tuple[str, list[str]]]:
@@ -59,11 +57,12 @@ def translation_problems(doc: Document) -> list[Problem]:
         given = section.get("translations") or {}
         at = ("sections", i, "translations" if "translations" in section else "id")
         if own in given:
-            report(("sections", i, "translations", own), f"the article is in {NAMES[own]}: its text is the original",
+            report(("sections", i, "translations", own),
+                   f"the article is in {ENGLISH_NAMES[own]}: its text is the original",
                    f"remove '{own}:' here; the original is the section's heading: and text:")
         missing = [lang for lang in wanted if lang not in given]
         if missing:
-            names = ", ".join(f"{NAMES[lang]} ({lang}:)" for lang in missing)
+            names = ", ".join(f"{ENGLISH_NAMES[lang]} ({lang}:)" for lang in missing)
             report(at,  f"section '{section['id']}' has no translation into {names}",
                    "once one section of a source is translated, every section is, into "
                    + ", ".join(f"{lang}:" for lang in wanted))
@@ -71,7 +70,7 @@ def translation_problems(doc: Document) -> list[Problem]:
         for lang in wanted:
             if lang in given and shape(given[lang]["text"]) != original:
                 report(("sections", i, "translations", lang, "text"),
-                       f"the {NAMES[lang]} text has {_counted(*shape(given[lang]['text']))}, "
+                       f"the {ENGLISH_NAMES[lang]} text has {_counted(*shape(given[lang]['text']))}, "
                        f"the original {_counted(*original)}",
                        "keep the original's paragraphs, a blank line between two, and its numbered items, '1. ' and so on")
     return problems

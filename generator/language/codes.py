@@ -4,6 +4,7 @@ DEFAULT = "en"
 LANGUAGES = ("en", "fr", "ro", "ru")
 TRANSLATIONS = LANGUAGES[1:]
 NATIVE_NAMES = {"en": "English", "fr": "Français", "ro": "Română", "ru": "Русский"}
+ENGLISH_NAMES = {"en": "English", "fr": "French", "ro": "Romanian", "ru": "Russian"}  # for contributors: check, new
 
 
 def prefix(lang: str) -> str:
