@@ -93,7 +93,10 @@ def route_site(context, site_url: str, site: Path) -> str:
 
 
 def watch(page):
-    """Count a page's requests in flight (page.pending), for settle(); call before its first goto."""
+    """Record a page's JavaScript errors (page.errors) and count its requests in flight (page.pending, for
+    settle()); call before its first goto."""
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
     pending = set()
     page.on("request", lambda request: pending.add(request))
     page.on("requestfinished", lambda request: pending.discard(request))

@@ -243,7 +243,5 @@ def page(browser):
     from browser import watch
 
     tab = watch(context.new_page())
-    tab.errors = []
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab
     context.close()

@@ -42,8 +42,6 @@ def _tab(browser, site):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], service_workers="block")
     route_site(context, SITE_URL, site)
     tab = watch(context.new_page())
-    tab.errors = []
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     return context, tab
 
 

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM_ARGS, result_paths, search, serve
+from browser import CHROMIUM_ARGS, result_paths, search, serve, watch
 from playwright.sync_api import expect
 
 from generator.build.offline import write_offline
@@ -55,9 +55,7 @@ def served(built_site, tmp_path):
 
 def phone(browser):
     context = browser.new_context(**PHONE)
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab = watch(context.new_page())
     return context, tab
 
 

@@ -4,7 +4,7 @@ keyboard alone, instant navigation, the language switcher, a 390 px phone, and n
 from __future__ import annotations
 
 import pytest
-from browser import result_paths, search
+from browser import result_paths, search, watch
 from playwright.sync_api import expect
 from test_hostile_site import hostile_site  # noqa: F401 - the site of hostile texts, built once
 
@@ -137,9 +137,7 @@ def home(browser, built_site):
 
     context = browser.new_context(service_workers="block")
     route_site(context, SITE_URL, built_site)
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab = watch(context.new_page())
     yield tab
     context.close()
 
