@@ -148,3 +148,19 @@ def result_paths(items, base: str) -> list[str]:
     """The page each result links to, as a path under base ('ru/archetypes/talker/')."""
     hrefs = [items.nth(i).locator("a").first.get_attribute("href") for i in range(items.count())]
     return [href.split("#")[0].removeprefix(base) for href in hrefs]
+
+
+BLOCKING = ("serious", "critical")  # the axe findings a page must not have
+
+
+def axe_violations(page, context=None, options: dict | None = None, *, blocking: bool = False) -> list[dict]:
+    """axe-core's violations on the page as it is now (blocking: only the serious and critical ones).
+
+    axe is asked for its violations alone: gathering the passes and the rules that did not apply is a
+    third of its time, and the test reads none of them.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, context=context, options={"resultTypes": ["violations"], **(options or {})})
+    violations = found.response["violations"]
+    return [v for v in violations if v["impact"] in BLOCKING] if blocking else violations

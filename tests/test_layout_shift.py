@@ -88,7 +88,7 @@ def test_without_javascript_the_diagnosis_is_the_matrix_alone(browser, fixture_u
 def test_links_keep_their_contrast_at_rest_under_the_pointer_and_in_focus(screens, fixture_url, state):
     """axe's colour-contrast rule on a few links only (a small link on the home page, a link in text), in the
     state asked: Material's hover and focus colour was 4.3:1 on white, a link in <small> 3.8:1."""
-    from axe_playwright_python.sync_playwright import Axe
+    from browser import axe_violations
 
     tab = screens["desktop"]
     tab.goto(fixture_url + "fr/")
@@ -99,8 +99,8 @@ def test_links_keep_their_contrast_at_rest_under_the_pointer_and_in_focus(screen
             link.hover()
         elif state == "focus":
             link.focus()
-        found = Axe().run(tab, context=[[selector]], options={"runOnly": ["color-contrast"]}).response
-        assert found["violations"] == [], f"{selector} ({state}): {found['violations']}"
+        found = axe_violations(tab, [[selector]], {"runOnly": ["color-contrast"]})
+        assert found == [], f"{selector} ({state}): {found}"
 
 
 def test_the_search_button_is_a_button_on_a_phone_and_gives_way_to_the_box_on_a_desktop(screens, fixture_url):

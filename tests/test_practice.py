@@ -11,9 +11,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from babel import Locale
-from browser import settle
+from browser import axe_violations, settle
 from conftest import ENV, REPO, mkdocs_build
 
 from generator.content.model import Archetype, Handbook, Link, Response, Symptom
@@ -23,7 +22,6 @@ from generator.language.strings import ui_strings
 from generator.language.typography import typeset
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
-BLOCKING = ("serious", "critical")
 
 
 # --- Questions from the relations (a handbook made in memory, to control every relation) ---------------
@@ -336,7 +334,7 @@ def test_a_shared_link_replays_the_same_session(browser, fixture_url, lang):
     first, url = session("?seed=123456")
     again, _ = session("?seed=123456")
     assert first == again
-    others = {tuple(q for q, _ in session(f"?seed={seed}")[0]) for seed in (1, 2, 3, 4, 5)}
+    others = {tuple(q for q, _ in session(f"?seed={seed}")[0]) for seed in (1, 2, 3)}
     assert len(others) > 1, "different seeds give different orders"
     assert "seed=123456" in url
 
@@ -351,8 +349,13 @@ BAD = {
 }
 
 
-@pytest.mark.parametrize("lang", PREFIX)
-@pytest.mark.parametrize("case", BAD)
+def in_turn(cases) -> list[tuple[str, str]]:
+    """Each case in one language, the languages in turn: the code is the same in every language, the message is
+    each language's own (every language is met)."""
+    return [(case, list(PREFIX)[i % len(PREFIX)]) for i, case in enumerate(cases)]
+
+
+@pytest.mark.parametrize("case,lang", in_turn(BAD))
 def test_bad_links_get_a_localized_message_and_a_working_session(page, built_site, fixture_url, lang, case):
     query, key, count = BAD[case]
     ui = questions_json(built_site, lang)["ui"]
@@ -366,9 +369,8 @@ def test_bad_links_get_a_localized_message_and_a_working_session(page, built_sit
     assert page.errors == []
 
 
-@pytest.mark.parametrize("lang", PREFIX)
-@pytest.mark.parametrize("stored", ['{not json', '[]', '{"sessions": {"x": 1}, "order": "x"}',
-                                    'SESSION:{"nope": {"t": "talker"}}', 'SESSION:{"ANY": {"t": "<img>"}}'])
+@pytest.mark.parametrize("stored,lang", in_turn(['{not json', '[]', '{"sessions": {"x": 1}, "order": "x"}',
+                                                  'SESSION:{"nope": {"t": "talker"}}', 'SESSION:{"ANY": {"t": "<img>"}}']))
 def test_tampered_storage_is_reset_with_a_message(page, built_site, fixture_url, lang, stored):
     ui = questions_json(built_site, lang)["ui"]
     open_practice(page, fixture_url, lang)
@@ -483,13 +485,12 @@ def test_keyboard_alone_goes_through_a_question(page, built_site, fixture_url, l
 @pytest.mark.parametrize("lang", PREFIX)
 def test_axe_finds_nothing_serious_while_practising(page, built_site, fixture_url, lang):
     data = questions_json(built_site, lang)
-    axe = Axe()
     open_practice(page, fixture_url, lang)
     problems = []
 
     def check(state: str) -> None:
         page.mouse.move(0, 0)  # the state on screen, not a link left under the pointer by the last click (hovered)
-        found = [v for v in axe.run(page).response["violations"] if v["impact"] in BLOCKING]
+        found = axe_violations(page, blocking=True)
         problems.extend(f"{state}: {v['id']} {[n['target'] for n in v['nodes']]}" for v in found)
 
     check("question")

@@ -334,7 +334,7 @@ def built(tmp_path_factory, copy_built):
 
 
 @pytest.mark.build
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(mutation=mutations)
 def test_build_succeeds_completely_or_fails_cleanly(built, mutation):

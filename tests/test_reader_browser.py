@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from browser import settle
 from reader_pages import DESKTOP, PHONE, in_view, screenshot, sideways, tick
 from test_reader import MATCHES, PLURALS
-from browser import settle
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 SIZES = {"390": PHONE, "1280": DESKTOP}

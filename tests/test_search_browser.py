@@ -248,12 +248,12 @@ def test_under_mkdocs_serve_the_index_follows_an_edit(project, page, tmp_path):
 
 @pytest.mark.parametrize("lang,query", [("en", "talkers"), ("ru", "отчет")])
 def test_the_open_dialog_with_results_has_no_serious_axe_violation(page, fixture_url, lang, query):
-    from axe_playwright_python.sync_playwright import Axe
-    from test_accessibility import BLOCKING, describe
+    from browser import axe_violations
+    from test_accessibility import describe
 
     open_at(page, fixture_url, lang)
     search(page, query)
-    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in BLOCKING]
+    violations = axe_violations(page, blocking=True)
     assert not violations, describe(page.url, violations)
 
 

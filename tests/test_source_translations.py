@@ -216,8 +216,7 @@ def test_a_corrected_original_outdates_its_translations(tmp_path):
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_original_opens_with_a_tap_beside_the_translation_on_a_wide_screen(page, fixture_url, width):
-    from axe_playwright_python.sync_playwright import Axe
-    from browser import settle
+    from browser import axe_violations, settle
 
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(fixture_url + "sources/article-two/#know-it-all")
@@ -228,8 +227,7 @@ def test_the_original_opens_with_a_tap_beside_the_translation_on_a_wide_screen(p
     wide = width >= 1200
 
     def serious() -> list[str]:  # axe on one width, closed and open (the phone's layout is checked below)
-        found = Axe().run(page).response["violations"] if wide else []
-        return [v["id"] for v in found if v["impact"] in ("serious", "critical")]
+        return [v["id"] for v in axe_violations(page, blocking=True)] if wide else []
 
     assert not serious()
     if not wide:  # on paper the original is printed, open or not
