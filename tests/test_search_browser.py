@@ -38,11 +38,15 @@ def open_at(page, fixture_url, lang, path=""):
     page.goto(fixture_url + PREFIX[lang] + path)
 
 
-@pytest.mark.parametrize("lang,query,expected", QUERIES)
-def test_a_reader_query_finds_its_page_among_the_first_three(page, fixture_url, lang, query, expected):
-    open_at(page, fixture_url, lang)
-    top = result_paths(search(page, query), BASE + PREFIX[lang])[:3]
-    assert expected in top, top
+@pytest.mark.parametrize("lang", PREFIX)
+def test_a_reader_query_finds_its_page_among_the_first_three(page, fixture_url, lang):
+    open_at(page, fixture_url, lang)  # the language's queries one after another, as a reader tries again
+    misses = []
+    for query, expected in [(query, expected) for where, query, expected in QUERIES if where == lang]:
+        top = result_paths(search(page, query), BASE + PREFIX[lang])[:3]
+        if expected not in top:
+            misses.append(f"{query!r}: {expected} not in {top}")
+    assert misses == []
     assert page.errors == []
 
 
