@@ -224,11 +224,15 @@
     (async () => {
       const registration = await navigator.serviceWorker.getRegistration(target.href);
       if (!(registration && registration.active && registration.scope === home.href)) {
-        try {
+        const away = () => say(format(strings.away_text, {language: data.names[link.getAttribute("hreflang")] || ""}));
+        if (!navigator.onLine) {  // surely offline: no request to fail
+          away();
+          return;
+        }
+        try {  // online as far as the browser knows: is the network really there?
           await fetch(target.href, {method: "HEAD", cache: "no-store"});
         } catch (error) {
-          const message = format(strings.away_text, {language: data.names[link.getAttribute("hreflang")] || ""});
-          say(message);
+          away();
           return;
         }
       }
