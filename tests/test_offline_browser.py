@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 from browser import CHROMIUM_ARGS, axe_violations, result_paths, search, serve, watch
+from conftest import copy_fixture, mkdocs_build
 from playwright.sync_api import expect
 
 from generator.build.offline import write_offline
 from generator.language.codes import LANGUAGES
 from generator.language.strings import ui
-from generator.render.site import render_redirect
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -233,16 +233,18 @@ def test_a_new_build_reaches_readers_and_a_broken_one_does_not(browser, served, 
     old_summary = "Long stories instead of answers."
     assert old_summary in v1.joinpath("archetypes/talker/index.html").read_text("utf-8")
 
-    # v2: the talker's English summary changed, a symptom removed (its page gone in every language).
+    # v2, a second build: the talker's English summary changed, a symptom removed (its page gone in every
+    # language), and the talker's former id kept (`former_ids`: a redirect).
+    project = copy_fixture(tmp_path / "v2-project")
+    content = project / "content"
+    edit(content / "archetypes/talker.yml", old_summary, "Stories that never answer the question.")
+    edit(content / "archetypes/talker.yml", "responses:", "former_ids: [chatterbox]\nresponses:")
+    (content / "symptoms/cites-friends.yml").unlink()
+    edit(content / "responses/ask-for-sources.yml", "symptoms: [cites-friends]", "symptoms: [claims-experience]")
     v2 = tmp_path / "v2"
-    shutil.copytree(v1, v2)
-    edit(v2 / "archetypes/talker/index.html", old_summary, "Stories that never answer the question.")
-    for lang in LANGUAGES:
-        shutil.rmtree(v2 / PREFIX[lang] / "symptoms/cites-friends")
-    # ...and the talker's former id, as a build writes it for `former_ids`.
-    (v2 / "archetypes/chatterbox").mkdir()
-    (v2 / "archetypes/chatterbox/index.html").write_text(render_redirect("../talker/", "en"), "utf-8")
-    write_offline(v2, LANGUAGES)
+    built = mkdocs_build(project, v2)
+    assert built.returncode == 0, built.stderr
+    assert not (v2 / "symptoms/cites-friends").exists() and (v2 / "archetypes/chatterbox/index.html").is_file()
     served.switch(v2)
     tab.goto(base)  # the first visit online: the new version is stored in the background...
     tab.wait_for_function("(version) => caches.keys().then((names) => names.some((n) => n.endsWith(version)))",
@@ -283,10 +285,10 @@ def test_a_new_build_reaches_readers_and_a_broken_one_does_not(browser, served, 
     context.close()
 
 
-def edit(page: Path, old: str, new: str) -> None:
-    html = page.read_text("utf-8")
-    assert old in html
-    page.write_text(html.replace(old, new), "utf-8")
+def edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text("utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), "utf-8")
 
 
 def test_over_the_budget_pages_are_kept_once_opened_and_the_indicator_says_so_and_can_remove_it(browser, served):
