@@ -34,7 +34,7 @@ def run_js(script: str, call: str):
     program = f"""
         const vm = require("vm"), fs = require("fs");
         const own = (o, k) => o !== null && typeof o === "object" && Object.prototype.hasOwnProperty.call(o, k);
-        const window = {{ handbook: {{ onPage() {{}}, own, format: (t) => t, plural: (f) => f, element() {{}},
+        const window = {{ handbook: {{ onPage() {{}}, onRoot() {{}}, own, format: (t) => t, plural: (f) => f, element() {{}},
                                        queryParam() {{}}, replaceUrl() {{}} }} }};
         const context = vm.createContext({{ window, document: {{ currentScript: null }}, URLSearchParams }});
         vm.runInContext(fs.readFileSync({json.dumps(str(ASSETS / script))}, "utf8"), context);

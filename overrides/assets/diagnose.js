@@ -5,7 +5,7 @@
 // The "find a sign" box matches as search does (assets/matcher.js).
 (() => {
   "use strict";
-  const { onPage, plural, queryParam, replaceUrl, matcher } = window.handbook;
+  const { onRoot, plural, queryParam, replaceUrl, matcher } = window.handbook;
 
   // Client types ranked by how well the ticked signs fit each: first the share of the ticked signs it explains,
   // then the share of its own signs ticked, then the page's order. The leaders are the types that explain the
@@ -22,10 +22,7 @@
     return { ranked: scored, leaders: best > 0 ? scored.filter((s) => s.n === best) : [] };
   }
 
-  function setup() {
-    const root = document.querySelector(".diagnose");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "1";
+  function setup(root) {
     const lang = document.documentElement.lang || "en";
     const forms = { matches: JSON.parse(root.dataset.matches), ticked: JSON.parse(root.dataset.ticked),
                     each: JSON.parse(root.dataset.each) };
@@ -129,5 +126,5 @@
   }
 
   window.handbook.rankByFit = rankByFit;  // the ranking alone, for tests
-  onPage(setup);
+  onRoot(".diagnose", setup);
 })();

@@ -9,6 +9,17 @@
     else setup();
   }
 
+  // Runs setup(root) on every page that has an element matching selector, once per element (Material keeps
+  // scripts across instant navigation, and a page may be shown again): the element is marked data-ready.
+  function onRoot(selector, setup) {
+    onPage(() => {
+      const root = document.querySelector(selector);
+      if (!root || root.dataset.ready) return;
+      root.dataset.ready = "1";
+      setup(root);
+    });
+  }
+
   // Whether key is the object's own (a JSON object from the page or localStorage, not its prototype's).
   function own(object, key) {
     return object !== null && typeof object === "object" && Object.prototype.hasOwnProperty.call(object, key);
@@ -75,5 +86,5 @@
     };
   }
 
-  window.handbook = { onPage, own, readJSON, format, pluralForm, plural, element, queryParam, replaceUrl };
+  window.handbook = { onPage, onRoot, own, readJSON, format, pluralForm, plural, element, queryParam, replaceUrl };
 })();

@@ -5,7 +5,7 @@
 // textContent, never as markup.
 (() => {
   "use strict";
-  const { onPage, own, format, pluralForm, element: el, replaceUrl } = window.handbook;
+  const { onRoot, own, format, pluralForm, element: el, replaceUrl } = window.handbook;
   const STORE = "handbook-practice-v1";
   const DEFAULT_N = 10;
   const MAX_SESSIONS = 20;  // saved sessions kept per language; the oldest go first
@@ -538,14 +538,11 @@
     });
   }
 
-  function setup() {
-    const root = document.querySelector(".practice, .practice-sheet");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "1";
+  function setup(root) {
     if (root.classList.contains("practice")) trainer(root);
     else sheet(root);
   }
 
   window.handbook.practiceSession = session;  // the trainers' print pack picks the same questions
-  onPage(setup);
+  onRoot(".practice, .practice-sheet", setup);
 })();

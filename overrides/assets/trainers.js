@@ -4,7 +4,7 @@
 // is put together from the chosen types' cheat sheets and the practice sheet, filtered to the session.
 (() => {
   "use strict";
-  const { onPage, format, plural, element: el, replaceUrl } = window.handbook;
+  const { onRoot, format, plural, element: el, replaceUrl } = window.handbook;
   const SEEDS = 1000000;  // session numbers run below this, as practice.js draws them
   const DEFAULT_N = 10;
   const QR_SCRIPT = document.currentScript ? new URL("vendor/qrcode.js", document.currentScript.src).href : "";
@@ -233,15 +233,12 @@
       .catch(failed);
   }
 
-  function setup() {
-    const root = document.querySelector(".trainers, .trainers-pack");
-    if (!root || root.dataset.ready) return;
-    root.dataset.ready = "1";
+  function setup(root) {
     if (root.classList.contains("trainers")) chooser(root);
     else pack(root);
   }
 
   window.handbook.trainerChoice = trainerChoice;  // the URL's reading alone, for tests
   window.handbook.sessionQuery = sessionQuery;
-  onPage(setup);
+  onRoot(".trainers, .trainers-pack", setup);
 })();
