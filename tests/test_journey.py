@@ -217,6 +217,47 @@ def test_reading_progress_counts_marks_updates_and_forgets(page, fixture_url, la
     assert page.errors == []
 
 
+def test_a_rebuild_with_one_entrys_text_changed_marks_that_entry_updated(browser, built_site, tmp_path):
+    """As a reader meets it: two client types read on one build; the next build changed one's English text (an
+    English reader's mark: the fingerprint is of the text in the page's language)."""
+    import os
+
+    from browser import serve, watch
+    from conftest import copy_fixture, mkdocs_build
+
+    project = copy_fixture(tmp_path / "project")
+    talker = project / "content/archetypes/talker.yml"
+    talker.write_text(talker.read_text("utf-8").replace("Long stories instead of answers.", "Long stories, no answers."),
+                      "utf-8")
+    rebuilt = tmp_path / "rebuilt"
+    result = mkdocs_build(project, rebuilt)
+    assert result.returncode == 0, result.stderr
+    root = tmp_path / "served"
+    root.mkdir()
+    (root / "handbook").symlink_to(built_site, target_is_directory=True)
+    context = browser.new_context(service_workers="block")
+    try:
+        page = watch(context.new_page())
+        with serve(root) as base:
+            site = base + "/handbook/"
+            for type_id in ("talker", "know-it-all"):
+                page.goto(site + f"archetypes/{type_id}/")
+            (root / "handbook.new").symlink_to(rebuilt, target_is_directory=True)  # the next build goes live
+            os.replace(root / "handbook.new", root / "handbook")
+            page.goto(site + "archetypes/")
+            marks = page.locator(".reading-list > li:has(.reading-badge)").evaluate_all(
+                "items => items.map((li) => [li.dataset.read, li.querySelector('.reading-badge').className])")
+            assert sorted(marks) == [["archetypes/know-it-all", "reading-badge reading-badge--read"],
+                                     ["archetypes/talker", "reading-badge reading-badge--updated"]]
+            page.goto(site + "archetypes/talker/")
+            assert page.locator(".reading-page").inner_text() == ui("reading_updated_page", "en")
+            page.goto(site + "archetypes/know-it-all/")
+            assert page.locator(".reading-page").is_hidden()
+        assert page.errors == []
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("size", ["390", "1280"])
 def test_practice_length_is_chosen_on_the_page_and_back_to_top_covers_no_button(page, built_site, fixture_url, size):
     page.set_viewport_size(PHONE if size == "390" else DESKTOP)
