@@ -238,6 +238,11 @@ def test_a_rebuild_with_one_entrys_text_changed_marks_that_entry_updated(browser
     context = browser.new_context(service_workers="block")
     try:
         page = watch(context.new_page())
+        # No HTTP cache: Python's server sends Last-Modified, and Chromium may keep a page it saw a few minutes
+        # ago for a while without asking (as a static host's max-age would): the test is about the marks.
+        devtools = context.new_cdp_session(page)
+        devtools.send("Network.enable")
+        devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
         with serve(root) as base:
             site = base + "/handbook/"
             for type_id in ("talker", "know-it-all"):
