@@ -101,3 +101,16 @@ def test_a_search_term_that_repeats_a_name_is_a_warning(book):
     assert [str(w) for w in warnings(repeated)] == [
         f"{talker.path}:1:1: search_terms.ru[0]: 'болтун' is the entry's name or an alias already "
         "(remove it: names and aliases are searched anyway)"]
+
+
+def test_the_filter_words_a_page_holds_are_folded_as_the_browser_folds_a_query(book):
+    # The diagnosis filter without the search index compares the reader's words, folded by assets/matcher.js
+    # (ё as е, no accents), with each sign's data-words: written with the same fold, or "отчёт" finds nothing.
+    from generator.render.renderer import Renderer
+
+    sign = book.get("symptoms", "long-stories")
+    sign = replace(sign, name={**sign.name, "ru": "Требует отчёты", "ro": "Povești lungi"},
+                   search_terms={"ru": ("всё контролирует",)})
+    held = Renderer(book, "ru").search_words(sign).split(" ")
+    for typed in ("отчёты", "всё", "povești"):
+        assert fold(typed) in held, (typed, held)

@@ -29,12 +29,13 @@ from generator.language.collation import sort_key
 from generator.language.plurals import forms, plural
 from generator.language.strings import ui
 from generator.language.typography import quote, typeset
+from generator.language.words import fold
 from generator.render import wayfinding
 from generator.render.jinja import TEMPLATE_DIR, environment, project_files
 from generator.render.pages import Deferred, Headings, Page, page_meta
 from generator.render.qr import qr_svg
 from generator.render.reuse import Lookups, Memo, Recorder
-from generator.render.text import as_html, fold
+from generator.render.text import as_html
 from generator.render.urls import page_folder, relative_url
 
 _H1_ID = "\ufdd0h1\ufdd0"  # stands for the title's id until every other heading's id is known
@@ -302,9 +303,9 @@ class Renderer:
 
     def search_words(self, entry: Entry) -> str:
         """What a filter box matches an entry on without the search index: its names in every language and its
-        search terms in the page's, lower case, without accents."""
+        search terms in the page's, folded as search folds the reader's words (assets/matcher.js's fold)."""
         names = [in_language(entry.name, self.lang)[0], *entry.name.values(), *entry.search_terms.get(self.lang, ())]
-        return " ".join(dict.fromkeys(fold(n).casefold() for n in names))
+        return " ".join(dict.fromkeys(fold(n) for n in names))
 
     def home_groups(self) -> list[tuple[str, list[Entry]]]:
         """Client types grouped by their first topic, topics in handbook order, untagged ones last ('')."""
