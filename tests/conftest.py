@@ -73,6 +73,13 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
     _running[:] = [item]
 
 
+def in_turn(cases) -> list[tuple]:
+    """(case, language): each case in one language, the languages in turn (en, fr, ro, ru, en, ...), for checks
+    whose code is the same in every language while their words are each language's own: every language is met."""
+    languages = ("en", "fr", "ro", "ru")
+    return [(case, languages[i % len(languages)]) for i, case in enumerate(cases)]
+
+
 def require_build_marker(what: str = "builds a site") -> None:
     """Fail the running test if it is not marked `build`: the fast layer must not build a site."""
     if _running and _running[0].get_closest_marker("build") is None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from browser import axe_violations, settle  # axe-playwright-python (requirements-dev.txt) bundles axe.min.js
+from conftest import in_turn
 
 PREFIX = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
 ENTRY_KINDS = ("archetypes", "symptoms", "responses", "sources")
@@ -54,7 +55,7 @@ def describe(url: str, violations: list[dict]) -> str:
 
 # Every page of a kind in one language, the languages in turn from kind to kind: pages of a kind are made by one
 # template and differ by their texts; every kind in every language is checked on the phone below.
-@pytest.mark.parametrize("kind,lang", [(kind, list(PREFIX)[i % len(PREFIX)]) for i, kind in enumerate(KINDS)])
+@pytest.mark.parametrize("kind,lang", in_turn(KINDS))
 def test_no_serious_or_critical_axe_violation(page, built_site, fixture_url, kind, lang):
     paths = pages_of(built_site, lang, kind)
     if kind != "other pages":

@@ -93,12 +93,14 @@ def split(target: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_switcher_keeps_page_anchor_and_query_on_every_page_kind(tab, kind):
-    start = LANGS[list(KINDS).index(kind) % 4]  # each kind starts from another language
+    i = list(KINDS).index(kind)
+    start = LANGS[i % 4]  # each kind starts from another language
     path, rest = split(KINDS[kind])
     tab.goto(SITE_URL + PREFIX[start] + KINDS[kind])
     settle(tab)
-    # There and back: another language (the next one for each kind: every pair of languages is met), then the first.
-    for lang in (LANGS[(list(KINDS).index(kind) + 1 + list(KINDS).index(kind) // 4) % 4], start):
+    # There and back: another language, one, two, then three places on as the 12 kinds go round (every ordered
+    # pair of languages is met), then the first.
+    for lang in (LANGS[(i + 1 + i // 4) % 4], start):
         switch_language(tab, lang)
         assert tab.url == SITE_URL + PREFIX[lang] + path + rest
         assert tab.locator("html").get_attribute("lang") == lang

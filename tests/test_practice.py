@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 from babel import Locale
 from browser import axe_violations, settle
-from conftest import ENV, REPO, mkdocs_build
+from conftest import ENV, REPO, in_turn, mkdocs_build
 
 from generator.content.model import Archetype, Handbook, Link, Response, Symptom
 from generator.features.practice import SCHEMA_FILE, practice_data, practice_json, questions, warnings
@@ -347,12 +347,6 @@ BAD = {
     "n=100000": ("?seed=5&n=100000", "bad_n", 3),
     "n not a number": ("?seed=5&n=ten", "bad_n", 3),
 }
-
-
-def in_turn(cases) -> list[tuple[str, str]]:
-    """Each case in one language, the languages in turn: the code is the same in every language, the message is
-    each language's own (every language is met)."""
-    return [(case, list(PREFIX)[i % len(PREFIX)]) for i, case in enumerate(cases)]
 
 
 @pytest.mark.parametrize("case,lang", in_turn(BAD))
