@@ -187,6 +187,14 @@ def test_search_on_a_390_px_phone(browser, fixture_url):
     try:
         page.goto(fixture_url + "ro/")
         assert not page.locator("#__search").is_checked()
+        page.evaluate('''() => {
+          window.widest = 0;
+          const measure = () => {
+            window.widest = Math.max(window.widest, document.documentElement.scrollWidth, window.innerWidth);
+            requestAnimationFrame(measure);
+          };
+          measure();
+        }''')
         page.locator(".handbook-search__button").tap()
         assert page.locator("#__search").is_checked()
         box = page.locator(".handbook-search .md-search__input")
@@ -195,6 +203,10 @@ def test_search_on_a_390_px_phone(browser, fixture_url):
         page.keyboard.type("vorbăreți")
         page.keyboard.press("End")
         page.wait_for_selector('.handbook-search .md-search-result[aria-busy="false"]')
+        # The results may come while Material's search still slides in (from 5% to the right, 0.3 s): measured
+        # where it stops. While it slides, the page must not grow sideways (see handbook.css).
+        page.wait_for_function("document.getAnimations().every((animation) => animation.playState !== 'running')")
+        assert page.evaluate("window.widest") == 390
         first = page.locator(".handbook-search .md-search-result__item").first
         assert first.is_visible() and first.bounding_box()["x"] >= 0
         for element in (first, page.locator(".handbook-search__filters"), box):
@@ -332,6 +344,31 @@ def test_a_sentence_that_names_the_client_ranks_the_client_type_first(page, fixt
     assert top[0] == "archetypes/talker/", top
     assert marked_words(page) and not marked_words(page) & {"who", "of", "client"}  # stop words are not marked
     assert page.errors == []
+
+
+def test_a_sentence_that_asks_what_to_do_ranks_the_response_first(page, fixture_url):
+    open_at(page, fixture_url, "en")
+    assert result_paths(search(page, "how to handle a client who talks too much"), BASE)[0] == "responses/time-box/"
+    assert marked_words(page) and "how" not in marked_words(page)  # the question's words are not searched
+    assert result_paths(search(page, "client who talks too much"), BASE)[0] == "archetypes/talker/"
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("lang,query,content", [
+    ("en", "What should I do when a client shouts?", ["shouts"]),
+    ("fr", "Comment dire non à un client", ["dire", "non"]),
+    ("fr", "que faire quand il crie", ["quand", "crie"]),
+    ("ro", "cum să spun nu unui client", ["spun"]),
+    ("ru", "Что делать, если клиент кричит", ["кричит"]),
+    ("ru", "как отказать клиенту", ["отказать"]),
+])
+def test_each_languages_way_of_asking_what_to_do_is_read_as_a_question(page, fixture_url, lang, query, content):
+    open_at(page, fixture_url, lang)
+    parsed = page.evaluate("""async (query) => {
+      const {stop} = await window.handbook.matcher.load();
+      return window.handbook.matcher.parse(query, document.documentElement.lang, stop);
+    }""", query)
+    assert parsed["ask"] and parsed["content"] == content, parsed
 
 
 @pytest.mark.parametrize("query", ["il m'insulte", "Il m’insulte"])  # the typographic apostrophe too

@@ -23,8 +23,17 @@
   // The words for "client" in each language (as prefixes of their forms): a query that names the client asks for a
   // client type, and the word itself, on every page, says nothing of which.
   const CLIENT = {en: ["client", "customer"], fr: ["client"], ro: ["client"], ru: ["клиент", "заказчик"]};
+  // What a reader types to ask what to do (word sequences, lower case): a query that asks it wants a response, and
+  // these words say nothing of which.
+  const ASK = {
+    en: [["how"], ["what", "to", "do"], ["what", "should", "i", "do"], ["what", "do", "i", "do"]],
+    fr: [["comment"], ["que", "faire"], ["quoi", "faire"]],
+    ro: [["cum"], ["ce", "să", "fac"], ["ce", "fac"]],
+    ru: [["как"], ["что", "делать"]],
+  };
   const COVERAGE = 2;  // a page's rank times (its share of the query's content words) to this power
-  const TYPE_FIRST = 3;  // how much a client type moves up when the query names the client
+  const FIRST = 3;  // how much the kind a query asks for moves up: a response when it asks what to do, else a client
+                   // type when it names the client
   const PHRASE = 1.6;  // how much a page holding the query as typed, in order, moves up
   // Pages found above which the phrase is not looked for: its search costs as much again as the words' (at 5,000
   // entries, 0.2-0.5 s for words on most pages), and among so many pages the words' scores rank well enough.
@@ -41,17 +50,25 @@
   }
 
   // A query's words: {all: as typed, lower case; content: those that are not stop words, at most WORDS; cut: more
-  // words were typed than are searched; client: a content word names the client}.
+  // words were typed than are searched; client: a content word names the client; ask: the query asks what to do}.
   function parse(query, lang, stop) {
     let text = query.slice(0, LONGEST).toLowerCase().replace(/[\u2019\u2018\u02bc`]/g, "'");
     if (ELIDED[lang]) text = text.replace(ELIDED[lang], " ");
-    const all = [...new Set(text.match(WORD) || [])];
-    const meaningful = all.filter((word) => word.length > 1 && !stop.has(fold(word)));
+    const typed = text.match(WORD) || [];
+    const asking = new Set();
+    for (const words of ASK[lang] || []) {
+      typed.forEach((_, i) => {
+        if (words.every((word, j) => typed[i + j] === word)) words.forEach((word) => asking.add(word));
+      });
+    }
+    const all = [...new Set(typed)];
+    const meaningful = all.filter((word) => word.length > 1 && !stop.has(fold(word)) && !asking.has(word));
     const named = (word) => (CLIENT[lang] || []).some((stem) => fold(word).startsWith(stem));
     const client = meaningful.some(named);
     // "client" counts only when it is all there is ("clients" alone lists client types).
     const content = meaningful.length > 1 && client ? meaningful.filter((word) => !named(word)) : meaningful;
-    return {all, content: content.slice(0, WORDS), cut: content.length > WORDS || query.length > LONGEST, client};
+    return {all, content: content.slice(0, WORDS), cut: content.length > WORDS || query.length > LONGEST, client,
+            ask: asking.size > 0};
   }
 
   async function json(url) {
@@ -141,11 +158,13 @@
         pages.set(result.id, page);
       }
     }
-    // A client type moves up when the query names the client, if no page holds more of its words.
+    // A response moves up when the query asks what to do, else a client type when it names the client: if no page
+    // holds more of its words.
+    const first = parsed.ask ? "responses" : parsed.client ? "archetypes" : null;
     const most = Math.max(0, ...[...pages.values()].map((page) => page.words.length));
     for (const page of pages.values()) {
       page.rank = page.score * (page.words.length / found.length) ** COVERAGE;
-      if (parsed.client && page.kind === "archetypes" && page.words.length === most) page.rank *= TYPE_FIRST;
+      if (page.kind === first && page.words.length === most) page.rank *= FIRST;
     }
     // A page that holds the reader's words as typed, in that order ("client qui ne paie pas", a name of the
     // non-payer), moves up (Pagefind's exact-phrase search, on index chunks already loaded).
