@@ -39,7 +39,7 @@ def make_site(root: Path) -> Path:
                  "fr": {"hash": "fr_bb", "wasm": "fr", "page_count": 2}}})}
     for lang in LANGS:
         meta = f"pagefind/pagefind.{lang}_{'aa' if lang == 'en' else 'bb'}.pf_meta"
-        files |= {f"pagefind/wasm.{lang}.pagefind": "wasm", meta: "meta",
+        files |= {f"pagefind/wasm.{lang}.pagefind": "wasm", meta: "meta", f"pagefind/kinds-{lang}.json": "kinds",
                   f"pagefind/index/{lang}_1.pf_index": "index", f"pagefind/fragment/{lang}_1.pf_fragment": "fragment",
                   f"pagefind/fragment/{lang}_2.pf_fragment": "fragment 2", f"pagefind/filter/{lang}_1.pf_filter": "f"}
         here = "" if lang == "en" else f"{lang}/"
@@ -73,7 +73,7 @@ def test_english_stores_its_pages_assets_and_search_and_nothing_of_french(site):
             "practice/questions.json", "assets/handbook.js", MANIFEST, *ICONS} <= set(urls(english))
     assert [u for u in urls(english) if u.startswith("pagefind/")] == [
         "pagefind/pagefind.js", "pagefind/pagefind-entry.json", "pagefind/wasm.en.pagefind",
-        "pagefind/pagefind.en_aa.pf_meta", "pagefind/filter/en_1.pf_filter", "pagefind/fragment/en_1.pf_fragment",
+        "pagefind/pagefind.en_aa.pf_meta", "pagefind/kinds-en.json", "pagefind/filter/en_1.pf_filter", "pagefind/fragment/en_1.pf_fragment",
         "pagefind/fragment/en_2.pf_fragment", "pagefind/index/en_1.pf_index"]
     for absent in ("fr/", "api/", "sitemap_index.xml", "robots.txt", ".map", "lunr/", "workers/", ".gz"):
         assert not [u for u in urls(english) if absent in u], absent
@@ -120,7 +120,7 @@ def test_over_the_budget_entry_pages_are_kept_as_opened_and_the_rest_is_stored(s
 
 
 @pytest.mark.parametrize("missing", ["fr/404.html", "fr/assets/icons/icon-512.png", "pagefind/pagefind.fr_bb.pf_meta",
-                                     "pagefind/wasm.fr.pagefind"])
+                                     "pagefind/wasm.fr.pagefind", "pagefind/kinds-fr.json"])
 def test_a_list_naming_a_file_the_build_did_not_write_is_refused(site, missing):
     (site / missing).unlink()
     with pytest.raises(OfflineError, match=rf"the fr offline copy names .*{missing.rpartition('/')[2]}.*did not write"):

@@ -3,6 +3,7 @@ build fails with one clear line and the previous site stays whole."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -31,6 +32,31 @@ def test_one_index_per_language_holds_every_entry_page(built_site):
     for lang in LANGS:  # the index each language's pagefind.js loads, picked by <html lang>
         assert list(built_site.glob(f"pagefind/pagefind.{lang}_*.pf_meta")), lang
         assert (built_site / f"pagefind/wasm.{lang}.pagefind").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_languages_kinds_file_names_every_indexed_page_under_the_kind_of_its_address(built_site, lang):
+    kinds = json.loads((built_site / f"pagefind/kinds-{lang}.json").read_text("utf-8"))
+    assert list(kinds) == list(KINDS)
+    found = {}
+    for fragment in built_site.glob(f"pagefind/fragment/{lang}_*.pf_fragment"):
+        url = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+        found[fragment.name.removeprefix(f"{lang}_").removesuffix(".pf_fragment")] = url
+    listed = [(kind, page) for kind, pages in kinds.items() for page in pages.split(" ")]
+    assert sorted(page for _, page in listed) == sorted(found)  # every page once
+    for kind, page in listed:
+        assert found[page].startswith(f"/{LANGS[lang]}{kind}/"), (kind, found[page])  # from the site's folder
+
+
+def test_a_fragment_without_a_kind_is_named(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "fr/archetypes/talker/index.html").write_text(
+        (site / "fr/archetypes/talker/index.html").read_text("utf-8").replace('data-pagefind-filter="kind:archetypes"', ""),
+        "utf-8")
+    pages = sum(len(ids) for ids in ENTRIES.values())
+    with pytest.raises(SearchError, match=r"^Pagefind wrote a fragment without a page kind \(fr_[0-9a-f]+\.pf_fragment: "):
+        build_index(site, dict.fromkeys(LANGS, pages))
 
 
 @pytest.mark.parametrize("lang", LANGS)

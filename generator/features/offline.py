@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.content.model import KIND_ORDER
+from generator.features.search import kinds_file
 from generator.language.codes import DEFAULT, prefix
 from generator.language.strings import ui
 from generator.language.typography import typeset
@@ -130,7 +131,8 @@ def language_files(site_dir: Path, lang: str, languages: list[str] | tuple[str, 
 
 def search_files(site_dir: Path, lang: str) -> list[str]:
     """A language's Pagefind files, as paths from the site's root: the script, the bundle's entry file, the
-    language's wasm and meta file (named in the entry file), and its index, fragment and filter chunks.
+    language's wasm and meta file (named in the entry file), its pages' kinds (search.kinds_file), and its index,
+    fragment and filter chunks.
     Not pagefind-worker.js: assets/search.js runs Pagefind on the page (noWorker)."""
     index = site_dir / SEARCH_DIR
     try:
@@ -139,7 +141,8 @@ def search_files(site_dir: Path, lang: str) -> list[str]:
     except (OSError, ValueError, KeyError) as error:
         raise OfflineError(f"the {lang} offline copy needs the {lang} search index: "
                            f"{SEARCH_DIR}/pagefind-entry.json has none ({error})") from None
-    named = ["pagefind.js", "pagefind-entry.json", f"wasm.{info['wasm']}.pagefind", f"pagefind.{info['hash']}.pf_meta"]
+    named = ["pagefind.js", "pagefind-entry.json", f"wasm.{info['wasm']}.pagefind", f"pagefind.{info['hash']}.pf_meta",
+             kinds_file(lang)]
     chunks = sorted(file.relative_to(index).as_posix() for folder in ("index", "fragment", "filter")
                     for file in (index / folder).glob(f"{lang}_*") if file.is_file())
     return [f"{SEARCH_DIR}/{name}" for name in named + chunks]

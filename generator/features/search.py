@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -19,6 +20,7 @@ from generator.language.typography import typeset
 
 INDEX_DIR = "pagefind"  # under the site root; pagefind.js finds each language's index there
 ENTRY_FILE = "pagefind-entry.json"  # the bundle's table of contents: its languages, with their index files
+FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what a Pagefind 1.x fragment starts with, once decompressed
 # Only entry and source pages can carry data-pagefind-body (overrides/main.html); the glob spares
 # Pagefind from parsing the other pages. Redirect pages match it but carry no body, so are skipped.
 GLOB = "**/{" + ",".join(KIND_ORDER) + "}/*/index.html"
@@ -91,6 +93,8 @@ def build_index(site_dir: Path, expected: dict[str, int], output: Path | None = 
             said += _index_language(site_dir, lang, parts / lang, started)
         shutil.rmtree(output, ignore_errors=True)
         _put_together([parts / lang for lang in expected], output)
+        for lang in expected:
+            _write_kinds(output, lang)
     finally:
         shutil.rmtree(parts, ignore_errors=True)
     seconds = time.perf_counter() - start
@@ -141,6 +145,29 @@ def _put_together(parts: list[Path], output: Path) -> None:
                     os.replace(os.path.join(path, name), target / name)
     output.mkdir(parents=True, exist_ok=True)
     (output / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+
+def kinds_file(lang: str) -> str:
+    """The name of a language's page kinds, in the Pagefind folder (assets/matcher.js reads it)."""
+    return f"kinds-{lang}.json"
+
+
+def _write_kinds(index_dir: Path, lang: str) -> None:
+    """The kind of each page of a language's index, {kind: "page page ..."} by Pagefind's page id (its fragment's
+    name without the language): the browser searches a word once and tells each result's kind from this, where
+    a search per kind costs about 1.5 times as much (Pagefind scores every page a word is on, then filters)."""
+    kinds: dict[str, list[str]] = {kind: [] for kind in KIND_ORDER}
+    for fragment in sorted((index_dir / "fragment").glob(f"{lang}_*.pf_fragment")):
+        try:
+            data = gzip.decompress(fragment.read_bytes())
+            kind = json.loads(data.removeprefix(FRAGMENT_SIGNATURE))["filters"]["kind"][0]
+        except (OSError, EOFError, ValueError, KeyError, IndexError, TypeError) as error:
+            raise SearchError(f"Pagefind wrote a fragment without a page kind ({fragment.name}: {error!r})") from None
+        if kind not in kinds:
+            raise SearchError(f"Pagefind indexed a page of an unknown kind '{kind}' ({fragment.name})")
+        kinds[kind].append(fragment.name.removesuffix(".pf_fragment").removeprefix(f"{lang}_"))
+    (index_dir / kinds_file(lang)).write_text(
+        json.dumps({kind: " ".join(ids) for kind, ids in kinds.items()}, separators=(",", ":")), "utf-8")
 
 
 def indexed_pages(index_dir: Path) -> dict[str, int]:

@@ -39,9 +39,9 @@
   // entries, 0.2-0.5 s for words on most pages), and among so many pages the words' scores rank well enough.
   const PHRASE_MOST = 1000;
 
-  let engine = null;  // {lang, ready: Promise of {pagefind, stop: Set}}
-  const CACHED = 256;  // searches of one word in one kind kept: while a sentence is typed, its earlier words
-  let cache = new Map();  // are searched again at every key (at 5,000 entries a common word takes 0.1-1 s)
+  let engine = null;  // {lang, ready: Promise of {pagefind, stop: Set, kindOf: Map of page id -> kind}}
+  const CACHED = 256;  // searches of one word kept: while a sentence is typed, its earlier words are
+  let cache = new Map();  // searched again at every key (at 5,000 entries a common word takes 0.1-0.3 s)
   const vocabularies = new Map();  // lang -> Promise of [[folded, written], ...], most frequent first
 
   // Lower case, Latin letters without accents, ё as е: as generator/language/words.fold.
@@ -96,55 +96,65 @@
     }
   }
 
-  // Pagefind and the stop words of the page's language (one index at a time: another language's is let go).
+  // Each page's kind, from the file the build writes beside the index (generator/features/search.py): a word is
+  // searched once, not once per kind, and each result's kind read here.
+  async function pageKinds(lang) {
+    const kindOf = new Map();
+    for (const [kind, ids] of Object.entries(await json(new URL(`kinds-${lang}.json`, bundle).href))) {
+      for (const id of ids.split(" ")) kindOf.set(`${lang}_${id}`, kind);
+    }
+    return kindOf;
+  }
+
+  // Pagefind, the stop words and the pages' kinds of the page's language (one index at a time: another
+  // language's is let go).
   function load(waiting) {
     const lang = document.documentElement.lang;
     if (!engine || engine.lang !== lang) {
       const previous = engine;
       engine = {lang, ready: (async () => {
-        const [pagefind, stop] = await Promise.all([importBundle(waiting), json(languageFile(lang, "stop.json"))]);
+        const pagefind = await importBundle(waiting);  // under `mkdocs serve`, waits for the index and its kinds
+        const [stop, kindOf] = await Promise.all([json(languageFile(lang, "stop.json")), pageKinds(lang)]);
         if (previous) await pagefind.destroy();
         cache = new Map();
         // On the main thread: a search takes milliseconds here, and the worker would cost another 41 KB.
         await pagefind.options({excerptLength: 24, noWorker: true});
         await pagefind.init();
-        return {pagefind, stop: new Set(stop)};
+        return {pagefind, stop: new Set(stop), kindOf};
       })()};
       engine.ready.catch(() => { engine = null; });  // the next query tries again
     }
     return engine.ready;
   }
 
-  // One word's results in one kind, kept for the next queries.
-  function searchWord(pagefind, word, kind) {
-    const key = `${kind}\n${word}`;
-    let results = cache.get(key);
+  // One word's results, kept for the next queries.
+  function searchWord(pagefind, word) {
+    let results = cache.get(word);
     if (!results) {
-      results = pagefind.search(word, {filters: {kind}}).then((search) => search.results);
-      results.catch(() => cache.delete(key));
+      results = pagefind.search(word).then((search) => search.results);
+      results.catch(() => cache.delete(word));
       if (cache.size >= CACHED) cache.delete(cache.keys().next().value);
     } else {
-      cache.delete(key);  // most recently used last
+      cache.delete(word);  // most recently used last
     }
-    cache.set(key, results);
+    cache.set(word, results);
     return results;
   }
 
-  // Pages matching a parsed query, best first: [{id, kind, rank, words, best}]. Pagefind wants every word of a
-  // query on a page, but readers type sentences: each content word is searched alone, once per kind (which tells
-  // each page's kind at no extra download), and a page ranks by the sum of its words' scores (which weigh rare
+  // Pages of the given kinds matching a parsed query, best first: [{id, kind, rank, words, best}]. Pagefind wants
+  // every word of a query on a page, but readers type sentences: each content word is searched alone (kindOf
+  // tells each page's kind, from load()), and a page ranks by the sum of its words' scores (which weigh rare
   // words, names and aliases above the rest) times its share of the content words squared, so a page holding
   // all of them comes first. found: the content words some page holds. Words are searched one after another, and
   // a query that stale() says is outdated stops between them (null): Pagefind cannot be interrupted, and the
   // reader's last key should not wait behind the searches of the keys before it.
-  async function find(pagefind, parsed, kinds, stale = () => false) {
+  async function find({pagefind, kindOf}, parsed, kinds, stale = () => false) {
     const searches = [];
     for (const word of parsed.content) {
-      const results = [];
-      for (const kind of kinds) {
-        if (stale()) return null;
-        results.push(...(await searchWord(pagefind, word, kind)).map((result) => ({result, kind})));
-      }
+      if (stale()) return null;
+      const results = (await searchWord(pagefind, word))
+        .map((result) => ({result, kind: kindOf.get(result.id)}))
+        .filter(({kind}) => kinds.includes(kind));
       searches.push({word, results});
     }
     const found = searches.filter((search) => search.results.length);

@@ -174,16 +174,16 @@
       if (!input.value.trim()) {
         say(material["search.result.placeholder"]);
       } else {
-        const {pagefind, stop} = await load();
+        const engine = await load();
         const lang = document.documentElement.lang;
-        const parsed = matcher.parse(input.value, lang, stop);
+        const parsed = matcher.parse(input.value, lang, engine.stop);
         if (mine !== run) return;
         if (!parsed.all.length) {
           say(strings.search_no_words);
         } else if (!parsed.content.length) {
           say(strings.search_common_only);
         } else {
-          const answer = await matcher.find(pagefind, parsed, KINDS, () => mine !== run);
+          const answer = await matcher.find(engine, parsed, KINDS, () => mine !== run);
           if (!answer || mine !== run) return;
           const {pages} = answer;
           matches = pages;
