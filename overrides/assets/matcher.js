@@ -113,8 +113,10 @@
     if (!engine || engine.lang !== lang) {
       const previous = engine;
       engine = {lang, ready: (async () => {
+        const stopWords = json(languageFile(lang, "stop.json"));
+        stopWords.catch(() => {});  // awaited below
         const pagefind = await importBundle(waiting);  // under `mkdocs serve`, waits for the index and its kinds
-        const [stop, kindOf] = await Promise.all([json(languageFile(lang, "stop.json")), pageKinds(lang)]);
+        const [stop, kindOf] = await Promise.all([stopWords, pageKinds(lang)]);
         if (previous) await pagefind.destroy();
         cache = new Map();
         // On the main thread: a search takes milliseconds here, and the worker would cost another 41 KB.
