@@ -371,6 +371,21 @@ def test_each_languages_way_of_asking_what_to_do_is_read_as_a_question(page, fix
     assert parsed["ask"] and parsed["content"] == content, parsed
 
 
+@pytest.mark.parametrize("query,content", [
+    ("bavard pa", ["bavard"]),  # "pa" is being typed: its prefix would match most words of a large handbook
+    ("bavard pa ", ["bavard", "pa"]),  # a space ends it
+    ("pa", ["pa"]),  # alone, it is searched
+    ("Оплата эт", ["оплата"]),
+])
+def test_a_short_word_still_being_typed_after_others_waits_for_the_next_key(page, fixture_url, query, content):
+    open_at(page, fixture_url, "fr")
+    parsed = page.evaluate("""async (query) => {
+      const {stop} = await window.handbook.matcher.load();
+      return window.handbook.matcher.parse(query, document.documentElement.lang, stop);
+    }""", query)
+    assert parsed["content"] == content, parsed
+
+
 @pytest.mark.parametrize("query", ["il m'insulte", "Il m’insulte"])  # the typographic apostrophe too
 def test_french_elision_is_split_so_the_word_finds_its_sign(page, fixture_url, query):
     open_at(page, fixture_url, "fr")

@@ -20,6 +20,7 @@
   const WORD = new RegExp(`${LETTER}+(?:['-]${LETTER}+)*`, "gu");
   const LONGEST = 200;  // characters of a query read: a pasted page is cut there
   const WORDS = 8;  // content words searched at most
+  const SHORTEST = 3;  // letters of the word being typed at the end of a sentence, at least, for it to be searched
   // The words for "client" in each language (as prefixes of their forms): a query that names the client asks for a
   // client type, and the word itself, on every page, says nothing of which.
   const CLIENT = {en: ["client", "customer"], fr: ["client"], ro: ["client"], ru: ["клиент", "заказчик"]};
@@ -62,7 +63,11 @@
       });
     }
     const all = [...new Set(typed)];
-    const meaningful = all.filter((word) => word.length > 1 && !stop.has(fold(word)) && !asking.has(word));
+    // The word still being typed, under SHORTEST letters after other words, waits for the next key: Pagefind
+    // matches every word it begins, at 5,000 entries on most pages, and that search would hold up the next key's.
+    const last = typed.length > 1 && /[\p{L}\p{N}]$/u.test(text) ? typed[typed.length - 1] : null;
+    const meaningful = all.filter((word) => word.length > 1 && !stop.has(fold(word)) && !asking.has(word) &&
+                                            !(word === last && word.length < SHORTEST && typed.indexOf(word) === typed.length - 1));
     const named = (word) => (CLIENT[lang] || []).some((stem) => fold(word).startsWith(stem));
     const client = meaningful.some(named);
     // "client" counts only when it is all there is ("clients" alone lists client types).
