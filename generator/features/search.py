@@ -155,7 +155,7 @@ def kinds_file(lang: str) -> str:
 def _write_kinds(index_dir: Path, lang: str) -> None:
     """The kind of each page of a language's index, {kind: "page page ..."} by Pagefind's page id (its fragment's
     name without the language): the browser searches a word once and tells each result's kind from this, where
-    a search per kind costs about 1.5 times as much (Pagefind scores every page a word is on, then filters)."""
+    a search per kind costs 1.2-2 times as much (Pagefind scores every page a word is on, then filters)."""
     kinds: dict[str, list[str]] = {kind: [] for kind in KIND_ORDER}
     for fragment in sorted((index_dir / "fragment").glob(f"{lang}_*.pf_fragment")):
         try:
