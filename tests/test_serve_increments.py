@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from conftest import mkdocs_build, site_fixture
+from conftest import EPOCH, mkdocs_build, site_fixture
 from test_memo import EDITS
 
 # What only `serve` writes: its search dialog waits for the index, built after the reload.
@@ -35,6 +35,9 @@ def serve(project, monkeypatch):
     from mkdocs.config import load_config
 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    # The build's date (the sitemaps' gzip header) as the full builds below have it: a run across midnight (UTC)
+    # served one day and built the next (sitemap.xml.gz differed).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
     monkeypatch.chdir(project)
     served = project.parent / "served"
     first = load_config(str(project / "mkdocs.yml"), site_dir=str(served))
@@ -61,7 +64,7 @@ def test_after_every_save_the_served_site_is_the_site_a_full_build_makes(project
         rebuild()
         # Only what changed was written (the theme's files are not copied again), unless files came or went.
         assert (theme_file.stat().st_mtime_ns == written) == (name not in WHOLE), name
-        result = mkdocs_build(project, tmp_path / name)
+        result = mkdocs_build(project, tmp_path / name, {"SOURCE_DATE_EPOCH": str(EPOCH)})
         assert result.returncode == 0, result.stderr
         expected, got = _files(tmp_path / name), _files(served)
         assert sorted(got) == sorted(expected), f"after {name}: other files served than built"
