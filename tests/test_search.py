@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, mkdocs_build, snapshot
 
-from generator.features.search import SearchError, build_index
+from generator.features.search import SearchError, build_index, write_kinds
 from generator.features.search import binary as search_binary
 
 LANGS = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
@@ -48,15 +48,17 @@ def test_each_languages_kinds_file_names_every_indexed_page_under_the_kind_of_it
         assert found[page].startswith(f"/{LANGS[lang]}{kind}/"), (kind, found[page])  # from the site's folder
 
 
-def test_a_fragment_without_a_kind_is_named(built_site, tmp_path):
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
-    (site / "fr/archetypes/talker/index.html").write_text(
-        (site / "fr/archetypes/talker/index.html").read_text("utf-8").replace('data-pagefind-filter="kind:archetypes"', ""),
-        "utf-8")
-    pages = sum(len(ids) for ids in ENTRIES.values())
-    with pytest.raises(SearchError, match=r"^Pagefind wrote a fragment without a page kind \(fr_[0-9a-f]+\.pf_fragment: "):
-        build_index(site, dict.fromkeys(LANGS, pages))
+@pytest.mark.parametrize("data,why", [
+    (gzip.compress(b'pagefind_dcd{"url": "/fr/archetypes/talker/", "filters": {}}'), "KeyError('kind')"),
+    (b"not gzip", "BadGzipFile"),
+])
+def test_a_fragment_without_a_kind_is_named(tmp_path, data, why):
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "fragment" / "fr_1a2b3c4.pf_fragment").write_bytes(data)
+    with pytest.raises(SearchError) as error:
+        write_kinds(tmp_path, "fr")
+    assert str(error.value).startswith(f"Pagefind wrote a fragment without a page kind (fr_1a2b3c4.pf_fragment: {why}")
+    assert not (tmp_path / "kinds-fr.json").exists()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -94,7 +94,7 @@ def build_index(site_dir: Path, expected: dict[str, int], output: Path | None = 
         shutil.rmtree(output, ignore_errors=True)
         _put_together([parts / lang for lang in expected], output)
         for lang in expected:
-            _write_kinds(output, lang)
+            write_kinds(output, lang)
     finally:
         shutil.rmtree(parts, ignore_errors=True)
     seconds = time.perf_counter() - start
@@ -152,7 +152,7 @@ def kinds_file(lang: str) -> str:
     return f"kinds-{lang}.json"
 
 
-def _write_kinds(index_dir: Path, lang: str) -> None:
+def write_kinds(index_dir: Path, lang: str) -> None:
     """The kind of each page of a language's index, {kind: "page page ..."} by Pagefind's page id (its fragment's
     name without the language): the browser searches a word once and tells each result's kind from this, where
     a search per kind costs 1.2-2 times as much (Pagefind scores every page a word is on, then filters)."""
