@@ -49,9 +49,9 @@ def test_each_languages_kinds_file_names_every_indexed_page_under_the_kind_of_it
 
 
 @pytest.mark.parametrize("data,why", [
-    (gzip.compress(b'pagefind_dcd{"url": "/fr/archetypes/talker/", "filters": {}}'), "KeyError('kind')"),
+    (gzip.compress(b'pagefind_dcd{"url": "/fr/archetypes/talker/", "filters": {}}', mtime=0), "KeyError('kind')"),
     (b"not gzip", "BadGzipFile"),
-])
+], ids=["no kind", "not gzip"])
 def test_a_fragment_without_a_kind_is_named(tmp_path, data, why):
     (tmp_path / "fragment").mkdir()
     (tmp_path / "fragment" / "fr_1a2b3c4.pf_fragment").write_bytes(data)
