@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -38,6 +39,19 @@ def test_new_refuses_existing_and_ill_formed_ids(project):
     assert bad.returncode == 1 and "'Calls_At_Night' cannot be an id" in bad.stderr
     escape = run(project, "new", "symptom", "../evil")
     assert escape.returncode == 1 and not (project / "evil.yml").exists()
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(project):
+    # `python -m generator status | head -1`, with a reader that has already left: every write finds the pipe
+    # closed.
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess.run([sys.executable, "-m", "generator", "status", "-v"], cwd=project, stdout=write,
+                                stderr=subprocess.PIPE, env={**ENV, "GITHUB_ACTIONS": "false"}, timeout=60)
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (1, b"")
 
 
 def test_status_reports_coverage_and_missing_translations(project):
