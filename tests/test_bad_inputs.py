@@ -302,9 +302,8 @@ def check_here(project: Path) -> subprocess.CompletedProcess:
     from generator.cli import commands
 
     out, err = io.StringIO(), io.StringIO()
-    here, root = Path.cwd(), commands.ROOT  # the folder the command was started in
-    os.chdir(project)
-    commands.ROOT = project
+    here = Path.cwd()
+    os.chdir(project)  # the command works on the folder it runs in
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -313,7 +312,6 @@ def check_here(project: Path) -> subprocess.CompletedProcess:
                 code = exit.code
     finally:
         os.chdir(here)
-        commands.ROOT = root
     return subprocess.CompletedProcess(["check"], code, out.getvalue(), err.getvalue())
 
 

@@ -15,14 +15,12 @@ from generator.content.problems import ContentError, shown
 from generator.features import practice, vocabulary
 from generator.history import staleness, versions
 
-ROOT = Path.cwd()
-
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate every entry exactly as the build does, without building."""
     github = _github(args)
     try:
-        book = load_handbook(Path(args.content), ROOT)
+        book = load_handbook(Path(args.content), args.root)
     except ContentError as error:
         for problem in error.problems:
             print(problem)
@@ -48,7 +46,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     except scaffold.ScaffoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}.\n"
+    print(f"Wrote {path.relative_to(args.root) if path.is_relative_to(args.root) else path}.\n"
           "Fill in every 'TODO', then run `python -m generator check`.")
     return 0
 
@@ -60,14 +58,14 @@ def _github(args: argparse.Namespace) -> bool:
 
 def _content_folder(args: argparse.Namespace) -> str | None:
     """The content folder relative to the project root, where git history is read; None if outside it."""
-    folder = (ROOT / args.content).resolve()
-    return folder.relative_to(ROOT.resolve()).as_posix() if folder.is_relative_to(ROOT.resolve()) else None
+    folder = (args.root / args.content).resolve()
+    return folder.relative_to(args.root.resolve()).as_posix() if folder.is_relative_to(args.root.resolve()) else None
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Print translation coverage, missing texts and outdated translations; or record translations."""
     try:
-        book = load_handbook(Path(args.content), ROOT)
+        book = load_handbook(Path(args.content), args.root)
     except ContentError as error:
         print(error)
         print("\nFix these problems first (see `python -m generator check`).", file=sys.stderr)
@@ -75,7 +73,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.mark:
         lang, targets = args.mark[0], args.mark[1:]
         try:
-            changed = status.mark(book, ROOT, lang, targets)
+            changed = status.mark(book, args.root, lang, targets)
         except status.StatusError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
@@ -83,15 +81,15 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     folder = _content_folder(args)
     if args.since:
-        if versions.resolve(ROOT, args.since) is None:
+        if versions.resolve(args.root, args.since) is None:
             print(f"error: '{shown(args.since)}' is not a commit of this repository", file=sys.stderr)
             return 1
-        fresh = staleness.newly_outdated(ROOT, args.since, folder) if folder else {}
+        fresh = staleness.newly_outdated(args.root, args.since, folder) if folder else {}
         print("\n".join(status.outdated_lines(fresh, f"Translations outdated by the changes since {args.since}")))
         if _github(args):
-            print("\n".join(status.annotations(ROOT, fresh)))
+            print("\n".join(status.annotations(args.root, fresh)))
         return 0  # a warning for translators, never a failure
-    outdated = staleness.outdated(ROOT, folder) if folder else {}
+    outdated = staleness.outdated(args.root, folder) if folder else {}
     print(status.report(book, outdated, verbose=args.verbose))
     print("\n" + practice.coverage_report(book))
     return 0
@@ -140,7 +138,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     data: dict = {"version": 1, "pr": args.pr, "steps": steps, "problems": [], "warnings": [],
                   "changes": {}, "outdated": []}
     try:
-        load_handbook(Path(args.content), ROOT)
+        load_handbook(Path(args.content), args.root)
     except ContentError as error:
         data["problems"] = [{"path": p.path, "line": p.line, "column": p.column, "message": _message(p)}
                             for p in error.problems]
@@ -149,11 +147,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         data["problems"] += [{"path": f"{site.name}/{link.page}", "message": f"{link.href}: {link.reason}"}
                              for link in check_site(site, _site_base(args))[1]]
     folder = _content_folder(args)
-    if args.since and folder and versions.resolve(ROOT, args.since):
-        outdated = staleness.newly_outdated(ROOT, args.since, folder)
+    if args.since and folder and versions.resolve(args.root, args.since):
+        outdated = staleness.newly_outdated(args.root, args.since, folder)
         data["outdated"] = [{"path": path, "lang": lang, "field": c.field, "before": c.before, "after": c.after}
                             for (path, lang), found in sorted(outdated.items()) for c in found]
-        found, warnings = changes.since(ROOT, args.since, folder)
+        found, warnings = changes.since(args.root, args.since, folder)
         data["changes"] = changes.as_data(found)
         data["warnings"] = [{"path": w.path, "message": w.message} for w in warnings]
     out = Path(args.out)
@@ -237,4 +235,5 @@ def _register_synth(sub) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code."""
     args = parser().parse_args(argv)
+    args.root = Path.cwd()  # the repository the command works on: the folder it runs in
     return args.run(args)
