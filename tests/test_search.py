@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, mkdocs_build, snapshot
 
-from generator.features.search import SearchError, build_index, write_kinds
+from generator.features.search import FRAGMENT_SIGNATURE, SearchError, build_index, write_kinds
 from generator.features.search import binary as search_binary
 
 LANGS = {"en": "", "fr": "fr/", "ro": "ro/", "ru": "ru/"}
@@ -40,7 +40,7 @@ def test_each_languages_kinds_file_names_every_indexed_page_under_the_kind_of_it
     assert list(kinds) == list(KINDS)
     found = {}
     for fragment in built_site.glob(f"pagefind/fragment/{lang}_*.pf_fragment"):
-        url = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+        url = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(FRAGMENT_SIGNATURE))["url"]
         found[fragment.name.removeprefix(f"{lang}_").removesuffix(".pf_fragment")] = url
     listed = [(kind, page) for kind, pages in kinds.items() for page in pages.split(" ")]
     assert sorted(page for _, page in listed) == sorted(found)  # every page once

@@ -63,11 +63,14 @@
       });
     }
     const all = [...new Set(typed)];
-    // The word still being typed, under SHORTEST letters after other words, waits for the next key: Pagefind
-    // matches every word it begins, at 5,000 entries on most pages, and that search would hold up the next key's.
-    const last = typed.length > 1 && /[\p{L}\p{N}]$/u.test(text) ? typed[typed.length - 1] : null;
+    // The word still being typed after other words (the query ends in it, and it was not typed before), under
+    // SHORTEST letters, waits for the next key: Pagefind matches every word it begins, at 5,000 entries on most
+    // pages, and that search would hold up the next key's.
+    const end = typed[typed.length - 1];
+    const typing = typed.length > 1 && /[\p{L}\p{N}]$/u.test(text) && end.length < SHORTEST &&
+                   typed.indexOf(end) === typed.length - 1 ? end : null;
     const meaningful = all.filter((word) => word.length > 1 && !stop.has(fold(word)) && !asking.has(word) &&
-                                            !(word === last && word.length < SHORTEST && typed.indexOf(word) === typed.length - 1));
+                                            word !== typing);
     const named = (word) => (CLIENT[lang] || []).some((stem) => fold(word).startsWith(stem));
     const client = meaningful.some(named);
     // "client" counts only when it is all there is ("clients" alone lists client types).
